@@ -1,0 +1,46 @@
+// The one registry of configuration keys: name, type, default and doc. Templates and docs are generated from it;
+// SparkConf reads typed values through it. Spark's key names are kept.
+
+export type ConfType = 'string' | 'int' | 'bool' | 'bytes' | 'duration' | 'double';
+
+export interface ConfEntry {
+  readonly key: string;
+  readonly type: ConfType;
+  readonly default: string | undefined;
+  readonly doc: string;
+  readonly secret?: boolean;
+}
+
+const entries: ConfEntry[] = [
+  { key: 'spark.master', type: 'string', default: 'local[*]', doc: 'Master URL: local, local[N], local[*], local[N,F], local-cluster[E,C,M], spark://host:port.' },
+  { key: 'spark.app.name', type: 'string', default: 'tsspark-app', doc: 'Application name shown in the UI and logs.' },
+  { key: 'spark.app.id', type: 'string', default: undefined, doc: 'Application id (assigned at start when unset).' },
+  { key: 'spark.executor.memory', type: 'bytes', default: '1g', doc: 'Memory per executor process; shuffle buffers spill to disk beyond a fraction of it.' },
+  { key: 'spark.executor.cores', type: 'int', default: '1', doc: 'Task slots per executor (standalone mode).' },
+  { key: 'spark.cores.max', type: 'int', default: undefined, doc: 'Total executor cores for the application on a standalone cluster.' },
+  { key: 'spark.default.parallelism', type: 'int', default: undefined, doc: 'Default number of partitions for parallelize and shuffles (default: total executor cores).' },
+  { key: 'spark.sql.shuffle.partitions', type: 'int', default: '200', doc: 'Number of post-shuffle partitions for SQL (coalesced adaptively).' },
+  { key: 'spark.task.maxFailures', type: 'int', default: '4', doc: 'Attempts of one task before the job fails (local[N] uses 1, local[N,F] uses F).' },
+  { key: 'spark.local.dir', type: 'string', default: undefined, doc: 'Directory for shuffle files and spills (default: the OS temp directory).' },
+  { key: 'spark.shuffle.compress', type: 'bool', default: 'false', doc: 'Compress shuffle blocks.' },
+  { key: 'spark.shuffle.spill.batchRecords', type: 'int', default: '4096', doc: 'Records per serialized batch in shuffle files.' },
+  { key: 'spark.memory.fraction', type: 'double', default: '0.6', doc: 'Fraction of executor memory usable for shuffle and aggregation buffers before spilling.' },
+  { key: 'spark.network.timeout', type: 'duration', default: '120s', doc: 'An executor without heartbeats for this long is declared lost.' },
+  { key: 'spark.executor.heartbeatInterval', type: 'duration', default: '10s', doc: 'Interval between executor heartbeats to the driver.' },
+  { key: 'spark.driver.host', type: 'string', default: '127.0.0.1', doc: 'Address the driver binds and advertises.' },
+  { key: 'spark.driver.port', type: 'int', default: '0', doc: 'Driver RPC port (0 = ephemeral).' },
+  { key: 'spark.ui.enabled', type: 'bool', default: 'true', doc: 'Start the driver web UI.' },
+  { key: 'spark.ui.port', type: 'int', default: '4040', doc: 'Driver UI port (next free port if taken).' },
+  { key: 'spark.authenticate', type: 'bool', default: 'false', doc: 'Authenticate every RPC with the shared secret.' },
+  { key: 'spark.authenticate.secret', type: 'string', default: undefined, doc: 'Shared secret (or TSSPARK_AUTH_SECRET).', secret: true },
+  { key: 'spark.eventLog.enabled', type: 'bool', default: 'false', doc: 'Write status events as JSON lines.' },
+  { key: 'spark.eventLog.dir', type: 'string', default: '/tmp/tsspark-events', doc: 'Directory for event logs.' },
+  { key: 'spark.checkpoint.dir', type: 'string', default: undefined, doc: 'Directory for RDD checkpoints (sc.setCheckpointDir).' },
+  { key: 'spark.logConf', type: 'bool', default: 'false', doc: 'Log the effective configuration at start.' },
+];
+
+export const CONF_REGISTRY: ReadonlyMap<string, ConfEntry> = new Map(entries.map((e) => [e.key, e]));
+
+export function confEntries(): readonly ConfEntry[] {
+  return entries;
+}

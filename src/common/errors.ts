@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_WIRE_DATA'
   | 'UNSUPPORTED'
+  | 'CORRUPT_FILE'
   | 'PARSE_ERROR'
   | 'ANALYSIS_ERROR'
   | 'INTERNAL';

@@ -1,0 +1,54 @@
+// Turns a function value into an evaluable expression string plus its free variable names (cached per source text).
+// Called by capture.ts; the expression form is what revive.ts evaluates on the executor.
+import { parse, type Node } from 'acorn';
+import { freeVariables } from './free-variables.js';
+
+export interface FunctionSource {
+  /** A JavaScript expression evaluating to the function, e.g. `(x) => x + k` or `({ f(x) { ... } }).f`-like. */
+  readonly expression: string;
+  /** Identifiers the source references but does not declare, in first-use order. */
+  readonly freeNames: readonly string[];
+}
+
+/** Why a function's source cannot be used; capture.ts turns this into CLOSURE_NOT_SERIALIZABLE. */
+export type SourceProblem = 'native' | 'bound' | 'unparseable';
+
+const cache = new Map<string, FunctionSource | SourceProblem>();
+const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
+
+export function functionSource(fn: Function): FunctionSource | SourceProblem {
+  const text = Function.prototype.toString.call(fn);
+  if (NATIVE.test(text)) return fn.name.startsWith('bound ') ? 'bound' : 'native';
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = analyse(text);
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function analyse(text: string): FunctionSource | SourceProblem {
+  // Arrows, function expressions/declarations (async, generator) and classes parse as a parenthesised expression.
+  const asExpression = tryParse(`(${text}\n)`);
+  if (asExpression) return { expression: `(${text}\n)`, freeNames: freeVariables(asExpression) };
+  // Method shorthand (`f(x) {}`, `async *g() {}`, `[key]() {}`) only parses inside an object literal; take its one property.
+  const asMethod = tryParse(`({${text}\n})`);
+  if (asMethod) {
+    return {
+      expression: `((o) => o[Reflect.ownKeys(o)[0]])({${text}\n})`,
+      freeNames: freeVariables(asMethod),
+    };
+  }
+  return 'unparseable';
+}
+
+function tryParse(source: string): Node | undefined {
+  try {
+    const program = parse(source, { ecmaVersion: 'latest', sourceType: 'script' }) as Node & { body: readonly Node[] };
+    if (program.body.length !== 1) return undefined;
+    const stmt = program.body[0] as Node & { type: string; expression?: Node };
+    return stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
+  } catch {
+    return undefined;
+  }
+}

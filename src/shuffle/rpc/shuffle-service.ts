@@ -2,6 +2,7 @@
 // Blocks are read from the configured root dir only (ids are validated; no path ever comes from the wire).
 import { TsSparkError } from '../../common/errors.js';
 import { defineService, type CallContext, type RpcServiceBinding } from '../../common/rpc/handlers.js';
+import { readLocalBlock } from '../reader.js';
 import {
   CHUNK_BYTES,
   shuffleServiceDefinition,
@@ -17,7 +18,8 @@ export type LocalBlockReader = (rootDir: string, shuffleId: number, mapId: numbe
 export interface ShuffleServiceOptions {
   /** The executor's shuffle root directory. */
   readonly rootDir: string;
-  readonly readBlock: LocalBlockReader;
+  /** How blocks are read; readLocalBlock (data + index files under rootDir) by default. */
+  readonly readBlock?: LocalBlockReader;
   /** When set, requests for another application are refused. */
   readonly appId?: string;
 }
@@ -37,7 +39,7 @@ async function* streamBlocks(options: ShuffleServiceOptions, request: WireFetchB
   }
   for (const { mapId, reduceId } of req.blocks) {
     if (ctx.signal.aborted) return;
-    const block = options.readBlock(options.rootDir, req.shuffleId, mapId, reduceId);
+    const block = (options.readBlock ?? readLocalBlock)(options.rootDir, req.shuffleId, mapId, reduceId);
     const total = block.length;
     let offset = 0;
     do {

@@ -115,6 +115,17 @@ describe('rpc server and client', () => {
     expect((e2 as TsSparkError).details).toMatchObject({ grpcStatus: 'CANCELLED' });
   });
 
+  it('survives a handler answering with an unserializable response', async () => {
+    const s = await serve({
+      services: [healthService({ ...defaultHealthHandlers, Ping: () => undefined as never })],
+    });
+    const err = await caught(client(s.address).unary('Ping', ping));
+    expect(err).toBeInstanceOf(Error);
+    const s2 = await serve();
+    expect((await client(s2.address).unary('Ping', ping)).text).toBe('hi');
+    expect(await caught(client(s.address).unary('Ping', ping))).toBeInstanceOf(Error);
+  });
+
   it('survives malformed wire bytes', async () => {
     const s = await serve();
     const raw = new grpc.Client(s.address, grpc.credentials.createInsecure());

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,9 @@ import { startRpcServer, type RpcServer } from '../../../src/common/rpc/server.j
 import { closeShuffleClients, fetchBlocks, type FetchBlocksOptions, type FetchBlocksRequest, type ShuffleServerAddress } from '../../../src/shuffle/rpc/shuffle-client.js';
 import { shuffleServiceDefinition, type ShuffleShape, type WireBlockChunk } from '../../../src/shuffle/rpc/shuffle-protocol.js';
 import { shuffleService, type LocalBlockReader } from '../../../src/shuffle/rpc/shuffle-service.js';
+import { shuffleDataPath } from '../../../src/shuffle/block-id.js';
+import { iterateRecords } from '../../../src/shuffle/reader.js';
+import { ShuffleWriter } from '../../../src/shuffle/writer.js';
 import { readRawBlock, writeRawBlock } from './fixtures/raw-block-store.js';
 import { spawnShuffleServer } from './fixtures/spawn-child.js';
 
@@ -47,6 +50,30 @@ async function caught(p: Promise<unknown>): Promise<TsSparkError> {
 }
 
 describe('shuffle fetch service', () => {
+  it('serves blocks written by the shuffle writer, byte-identical to the data file ranges', async () => {
+    const dir = join(root, 'written');
+    mkdirSync(dir);
+    const writer = new ShuffleWriter({ rootDir: dir, shuffleId: 3, mapId: 5, numPartitions: 3, memoryLimitBytes: 1 << 20 });
+    for (let i = 0; i < 5000; i++) writer.write(i % 3 === 2 ? 0 : i % 3, [`key-${i}`, i]);
+    const { partitionLengths } = writer.commit();
+    expect(partitionLengths[2]).toBe(0);
+    const s = await startRpcServer({ services: [shuffleService({ rootDir: dir })] });
+    servers.push(s);
+    const got = await collect({ executorId: 'exec-1', host: s.host, port: s.port }, { appId: 'app', shuffleId: 3, blocks: [0, 1, 2].map((r) => ({ mapId: 5, reduceId: r })) });
+    const file = readFileSync(shuffleDataPath(dir, 3, 5));
+    let offset = 0;
+    got.forEach((b, r) => {
+      expect(b.data.equals(file.subarray(offset, offset + partitionLengths[r]!))).toBe(true);
+      offset += partitionLengths[r]!;
+    });
+    const records = [...iterateRecords([got[1]!.data])].flat(); // batches of records
+    expect(records.length).toBe(1667);
+    expect(records[0]).toEqual(['key-1', 1]);
+    // a reduce id beyond the map output's partitions is bad wire data, not a lost output
+    const err = await caught(collect({ executorId: 'exec-1', host: s.host, port: s.port }, { appId: 'app', shuffleId: 3, blocks: [{ mapId: 5, reduceId: 3 }] }));
+    expect(err.code).toBe('INVALID_WIRE_DATA');
+  });
+
   it('round-trips blocks (small, empty, multi-chunk) against the file contents', async () => {
     const blocks = [randomBytes(1000), Buffer.alloc(0), randomBytes(3 * 1024 * 1024 + 17)];
     blocks.forEach((b, i) => writeRawBlock(root, 1, i, 2, b));
@@ -173,6 +200,36 @@ describe('shuffle fetch service', () => {
     expect(n).toBe(64);
     expect(readWhileStalled).toBeLessThan(64);
     console.log(`blocks read by the server while the consumer stalled: ${readWhileStalled}/64 (256 KiB each, maxInFlight 512 KiB)`);
+  });
+
+  it('turns a passed deadline into FETCH_FAILED', async () => {
+    const mib = randomBytes(1024 * 1024);
+    const addr = await serve({ readBlock: () => mib }); // 200 MiB of blocks: far more than the pipes buffer
+    const it = fetchBlocks(addr, { appId: 'a', shuffleId: 8, blocks: Array.from({ length: 200 }, (_, m) => ({ mapId: m, reduceId: 0 })) }, { maxInFlightBytes: 1, deadlineMs: 300 });
+    await it.next();
+    await new Promise((r) => setTimeout(r, 500));
+    const err = await caught((async () => {
+      for (;;) if ((await it.next()).done) break;
+    })());
+    expect(err.code).toBe('FETCH_FAILED');
+    expect(err.cause).toMatchObject({ details: { grpcStatus: 'DEADLINE_EXCEEDED' } });
+  });
+
+  it('throws the abort reason when the caller aborts', async () => {
+    for (let m = 0; m < 4; m++) writeRawBlock(root, 10, m, 0, randomBytes(1024 * 1024));
+    const addr = await serve();
+    const ac = new AbortController();
+    const seen: number[] = [];
+    const reason = new TsSparkError('JOB_CANCELLED', 'task killed');
+    const err = await caught((async () => {
+      for await (const b of fetchBlocks(addr, { appId: 'a', shuffleId: 10, blocks: [0, 1, 2, 3].map((m) => ({ mapId: m, reduceId: 0 })) }, { signal: ac.signal, maxInFlightBytes: 1 })) {
+        seen.push(b.mapId);
+        ac.abort(reason);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })());
+    expect(err).toBe(reason);
+    expect(seen.length).toBeLessThan(4);
   });
 
   it('authenticates fetches', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isTsSparkError } from '../../src/common/errors.js';
-import { shuffleDataPath, shuffleIndexPath } from '../../src/shuffle/block-id.js';
+import { shuffleDataPath, shuffleIndexPath, shuffleLockPath } from '../../src/shuffle/block-id.js';
 import { readIndexFile } from '../../src/shuffle/index-file.js';
 import { ShuffleWriter } from '../../src/shuffle/writer.js';
 import { expectedPartitions, listFiles, readPartitions, tempRoot, writeMapOutput } from './shuffle-fixtures.js';
@@ -93,6 +93,17 @@ describe('ShuffleWriter', () => {
     expect(b.partitionLengths).toEqual(a.partitionLengths);
     expect(readPartitions(root, 6, 2, P)).toEqual(expectedPartitions(first, P));
     expect(listFiles(root)).toEqual(['shuffle_6_2_0.data', 'shuffle_6_2_0.index']);
+  });
+
+  it('commits past a stale lock left by a crashed attempt', () => {
+    const root = tempRoot();
+    const lock = shuffleLockPath(root, 7, 0);
+    fs.writeFileSync(lock, '');
+    const old = new Date(Date.now() - 120_000);
+    fs.utimesSync(lock, old, old);
+    writeMapOutput(root, 7, 0, 2, [[1, 'x']]);
+    expect(readPartitions(root, 7, 0, 2)).toEqual([[], ['x']]);
+    expect(listFiles(root)).toEqual(['shuffle_7_0_0.data', 'shuffle_7_0_0.index']);
   });
 
   it('replaces an existing output that is inconsistent', () => {

@@ -37,6 +37,9 @@ const entries: ConfEntry[] = [
   { key: 'spark.eventLog.dir', type: 'string', default: '/tmp/tsspark-events', doc: 'Directory for event logs.' },
   { key: 'spark.checkpoint.dir', type: 'string', default: undefined, doc: 'Directory for RDD checkpoints (sc.setCheckpointDir).' },
   { key: 'spark.logConf', type: 'bool', default: 'false', doc: 'Log the effective configuration at start.' },
+  { key: 'spark.driver.memory', type: 'bytes', default: '1g', doc: 'Driver memory (tsspark-submit --driver-memory); recorded, the Node heap is sized with --max-old-space-size.' },
+  { key: 'spark.files', type: 'string', default: undefined, doc: 'Comma-separated absolute paths of files (tsspark-submit --files) fetched into every executor\'s working directory.' },
+  { key: 'spark.redaction.regex', type: 'string', default: 'secret|password|token|access[.]?key', doc: 'Case-insensitive regex: conf keys it matches have their values redacted in verbose output, the UI and event logs.' },
 ];
 
 export const CONF_REGISTRY: ReadonlyMap<string, ConfEntry> = new Map(entries.map((e) => [e.key, e]));

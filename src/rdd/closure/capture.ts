@@ -2,7 +2,7 @@
 // Imported module bindings travel by reference; everything else by value via encode-value.ts.
 import { TsSparkError } from '../../common/errors.js';
 import { CaptureContext, GraphEncoder } from './encode-value.js';
-import { functionSource } from './function-source.js';
+import { SUPER_BINDING, functionSource } from './function-source.js';
 import { readClosure, scriptUrl } from './inspector-scopes.js';
 import { moduleImports } from './module-imports.js';
 import { notSerializable } from './not-serializable.js';
@@ -23,10 +23,11 @@ export function captureClosure(fn: Function, what = 'function'): ShippedClosure 
 
 function captureFunction(fn: Function, path: string, encoder: GraphEncoder): HeapEntry {
   const { ctx } = encoder;
-  const source = functionSource(fn);
+  let source = functionSource(fn);
   if (source === 'native' || source === 'bound' || source === 'unparseable') {
     throw notSerializable(ctx.what, path, fn, source === 'unparseable' ? 'value' : 'no-source');
   }
+  if (source.original && functionSource(Object.getPrototypeOf(fn) as Function) === 'native') source = source.original;
   const closure = readClosure(fn, source.freeNames);
   const url = closure.scriptId === undefined ? undefined : scriptUrl(closure.scriptId);
   if (url?.startsWith('node:')) {
@@ -44,6 +45,10 @@ function captureFunction(fn: Function, path: string, encoder: GraphEncoder): Hea
     const imported = binding.inModuleScope ? imports?.get(name) : undefined;
     names.push(name);
     values.push(imported ? ctx.importRef(imported.url, imported.export) : encoder.encode(binding.value, path === '' ? name : `${path} -> ${name}`));
+  }
+  if (source.extendsSuper) {
+    names.push(SUPER_BINDING);
+    values.push(encoder.encode(Object.getPrototypeOf(fn), path === '' ? '(superclass)' : `${path} (superclass)`));
   }
   return { t: 'function', source: source.expression, names, values };
 }

@@ -8,7 +8,16 @@ export interface FunctionSource {
   readonly expression: string;
   /** Identifiers the source references but does not declare, in first-use order. */
   readonly freeNames: readonly string[];
+  /**
+   * For `class X extends <expr>`: the expression is rewritten to `extends __tsspark_super`, because V8 keeps no closure
+   * binding for names used only in the extends clause; capture.ts binds it to Object.getPrototypeOf(the class).
+   */
+  readonly extendsSuper: boolean;
+  /** The unrewritten form, used when the superclass is a builtin (`extends Error`) that every executor has. */
+  readonly original?: FunctionSource;
 }
+
+export const SUPER_BINDING = '__tsspark_super';
 
 /** Why a function's source cannot be used; capture.ts turns this into CLOSURE_NOT_SERIALIZABLE. */
 export type SourceProblem = 'native' | 'bound' | 'unparseable';
@@ -29,14 +38,25 @@ export function functionSource(fn: Function): FunctionSource | SourceProblem {
 
 function analyse(text: string): FunctionSource | SourceProblem {
   // Arrows, function expressions/declarations (async, generator) and classes parse as a parenthesised expression.
-  const asExpression = tryParse(`(${text}\n)`);
-  if (asExpression) return { expression: `(${text}\n)`, freeNames: freeVariables(asExpression) };
+  const asExpression = tryParse(`(${text}\n)`) as (Node & { type: string; superClass?: Node | null }) | undefined;
+  if (asExpression?.type === 'ClassExpression' && asExpression.superClass) {
+    // offsets are into `(${text}\n)`, so shift by the leading parenthesis
+    const { start, end } = asExpression.superClass;
+    const rewritten = `(${text.slice(0, start - 1)}${SUPER_BINDING}${text.slice(end - 1)}\n)`;
+    const node = tryParse(rewritten);
+    if (node) {
+      const original = { expression: `(${text}\n)`, freeNames: freeVariables(asExpression), extendsSuper: false };
+      return { expression: rewritten, freeNames: freeVariables(node), extendsSuper: true, original };
+    }
+  }
+  if (asExpression) return { expression: `(${text}\n)`, freeNames: freeVariables(asExpression), extendsSuper: false };
   // Method shorthand (`f(x) {}`, `async *g() {}`, `[key]() {}`) only parses inside an object literal; take its one property.
   const asMethod = tryParse(`({${text}\n})`);
   if (asMethod) {
     return {
       expression: `((o) => o[Reflect.ownKeys(o)[0]])({${text}\n})`,
       freeNames: freeVariables(asMethod),
+      extendsSuper: false,
     };
   }
   return 'unparseable';

@@ -6,7 +6,8 @@ import { TsSparkError } from '../../common/errors.js';
 import type { EncodedValue, HeapEntry, ValueGraph } from './shipped-closure.js';
 
 type Setter = (values: unknown[]) => void;
-type Factory = () => [Setter, unknown];
+/** Returns the free-variable setter and a thunk evaluating the function expression in that scope. */
+type Factory = () => [Setter, () => unknown];
 
 const factories = new Map<string, Factory>();
 const SETTER_PARAM = '__tsspark_closure_values';
@@ -31,7 +32,12 @@ export function reviveGraph(graph: ValueGraph, imports: readonly unknown[], ship
   const classes: number[] = [];
   heap.forEach((e, i) => {
     if (e.t === 'function' && isClassSource(e.source)) classes.push(i);
-    else if (e.t === 'function') [setters[i], objs[i]] = factoryFor(e.source, e.names)();
+    else if (e.t === 'function') {
+      // a function expression reads no free variable when created, so it can exist before they are set
+      const [set, make] = factoryFor(e.source, e.names)();
+      setters[i] = set;
+      objs[i] = make();
+    }
     else objs[i] = create(e, decode);
   });
   // 2: classes evaluate `extends`/static parts at creation, so they are created after what they reference
@@ -41,9 +47,9 @@ export function reviveGraph(graph: ValueGraph, imports: readonly unknown[], ship
     state.set(i, 'busy');
     const e = heap[i] as Extract<HeapEntry, { t: 'function' }>;
     for (const v of e.values) if (v !== null && typeof v === 'object' && v.t === 'ref' && classes.includes(v.i)) createClass(v.i);
-    const [set, cls] = factoryFor(e.source, e.names)();
-    objs[i] = cls;
+    const [set, make] = factoryFor(e.source, e.names)();
     set(e.values.map(decode));
+    objs[i] = make();
     state.set(i, 'done');
   };
   for (const i of classes) createClass(i);
@@ -62,7 +68,7 @@ function factoryFor(source: string, names: readonly string[]): Factory {
   if (!f) {
     const decl = names.length > 0 ? `let ${names.join(', ')};` : '';
     const assign = names.length > 0 ? `[${names.join(', ')}] = ${SETTER_PARAM};` : '';
-    f = new Function(`'use strict'; ${decl} return [(${SETTER_PARAM}) => { ${assign} }, ${source}];`) as Factory;
+    f = new Function(`'use strict'; ${decl} return [(${SETTER_PARAM}) => { ${assign} }, () => ${source}];`) as Factory;
     factories.set(key, f);
   }
   return f;

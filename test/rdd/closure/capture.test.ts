@@ -86,6 +86,17 @@ describe('captureClosure + reviveClosure', () => {
     expect(viaObject(2)).toBe(15);
   });
 
+  it('ships classes (with captured base classes and static fields) and uses them', async () => {
+    class Base { constructor(readonly x: number) {} twice() { return this.x * 2; } }
+    class Scaled extends Base { static unit = factor; scaled() { return this.twice() * Scaled.unit; } }
+    const f = await roundTrip((x: number) => new Scaled(x).scaled());
+    expect(f(2)).toBe(28);
+    class AppError extends Error { code = factor; }
+    const g = await roundTrip(() => new AppError('boom'));
+    const err = g() as AppError;
+    expect(err instanceof Error && err.message === 'boom' && err.code === 7).toBe(true);
+  });
+
   it('leaves globals alone and revives a fresh, independent copy', async () => {
     const counter = { n: 0 };
     const f = await roundTrip((x: number) => { counter.n += 1; return Math.max(x, JSON.parse('3')); });
@@ -95,7 +106,7 @@ describe('captureClosure + reviveClosure', () => {
 
   it('ships Shippable objects as markers and revives them with the registered reviver', async () => {
     registerReviver('test-broadcast', async (data) => ({ value: (data as { id: number }).id * 10 }));
-    const bc = { id: 4, [SHIP]: () => ({ kind: 'test-broadcast', data: { id: 4 } }) };
+    const bc = { id: 4, [SHIP]: () => ({ kind: 'test-broadcast', data: { id: 4 } }) } as unknown as { value: number };
     const f = await roundTrip(() => [bc.value, bc === bc]);
     expect(f()).toEqual([40, true]);
     const unknown = { [SHIP]: () => ({ kind: 'nobody-registered-this', data: null }) };
@@ -133,7 +144,8 @@ describe('captureClosure errors', () => {
   });
 
   it('rejects driver-only objects (SparkContext) with driver wording', () => {
-    const sc = new (class SparkContext { readonly [Symbol.for('tsspark.driverOnly')] = true; })();
+    const DRIVER_ONLY: unique symbol = Symbol.for('tsspark.driverOnly') as never;
+    const sc = new (class SparkContext { readonly [DRIVER_ONLY] = true; })();
     const e = captureError(() => sc);
     expect(e.message).toContain("variable 'sc' (a SparkContext)");
     expect(e.message).toContain('live only on the driver');

@@ -31,12 +31,12 @@ beforeAll(async () => {
 afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 describe('closures across processes', () => {
-  it('ships node: imports (default, namespace, named), app files and library functions by reference', () => {
+  it('ships node: imports (default, namespace, named), packages, app files and library functions by reference', () => {
     const bytes = join(dir, 'shipped.bin');
     execFileSync(process.execPath, [join(fixtures, 'capture-main.mjs'), libUrl, bytes], { stdio: 'pipe' });
     const out = execFileSync(process.execPath, [join(fixtures, 'revive-main.mjs'), libUrl, bytes], { stdio: 'pipe' }).toString();
     const r = JSON.parse(out) as Record<string, unknown> & { imports: Record<string, string[]>; captureMs: number };
-    console.log(`captured 8 closures in ${r.captureMs.toFixed(1)} ms (first capture includes Debugger.enable and module parsing)`);
+    console.log(`captured 9 closures in ${r.captureMs.toFixed(1)} ms (first capture includes Debugger.enable and module parsing)`);
     expect(r.defaultImport).toEqual([true, false]);
     expect(r.namespaceImport).toBe('z.txt.txt');
     expect(r.namedImport).toMatch(/^\/\/ Closures under test/);
@@ -51,5 +51,7 @@ describe('closures across processes', () => {
     expect(r.imports.appFile).toEqual(['file:.../app-util.mjs#helper', 'file:.../app-util.mjs#default', 'file:.../app-util.mjs#loadedIn']);
     expect(r.imports.builtinByValue).toEqual(['node:path#join']);
     expect(r.imports.shadowedImport).toEqual([]);
+    expect(r.packageImport).toBe(4);
+    expect(r.imports.packageImport).toEqual(['pkg:apache-arrow/Arrow.node.mjs#tableFromArrays']);
   });
 });

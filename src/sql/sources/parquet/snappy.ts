@@ -1,0 +1,71 @@
+// Snappy block decompressor (raw format, as Parquet stores pages): one tight loop over tags,
+// writing into a caller-sized output. Called by compression.ts for SNAPPY column chunks.
+
+export class SnappyError extends Error {}
+
+/** Decompresses `src[start, end)` into `out` (exactly the uncompressed length); returns bytes written. */
+export function snappyDecompress(src: Uint8Array, start: number, end: number, out: Uint8Array): number {
+  let ip = start;
+  // preamble: varint uncompressed length
+  let expect = 0, shift = 0;
+  for (;;) {
+    if (ip >= end) throw new SnappyError('snappy: truncated length');
+    const b = src[ip++]!;
+    expect += (b & 0x7f) * 2 ** shift;
+    if ((b & 0x80) === 0) break;
+    shift += 7;
+    if (shift > 35) throw new SnappyError('snappy: bad length');
+  }
+  if (expect > out.length) throw new SnappyError(`snappy: output ${expect} larger than page size ${out.length}`);
+  let op = 0;
+  while (ip < end) {
+    const tag = src[ip++]!;
+    const kind = tag & 3;
+    if (kind === 0) {
+      let len = (tag >>> 2) + 1;
+      if (len > 60) {
+        const nb = len - 60;
+        if (ip + nb > end) throw new SnappyError('snappy: truncated literal length');
+        len = src[ip]!;
+        if (nb > 1) len |= src[ip + 1]! << 8;
+        if (nb > 2) len |= src[ip + 2]! << 16;
+        if (nb > 3) len = (len | (src[ip + 3]! << 24)) >>> 0;
+        len += 1;
+        ip += nb;
+      }
+      if (ip + len > end || op + len > expect) throw new SnappyError('snappy: literal overruns buffer');
+      if (len < 32) {
+        for (let i = 0; i < len; i++) out[op + i] = src[ip + i]!;
+      } else {
+        out.set(src.subarray(ip, ip + len), op);
+      }
+      ip += len;
+      op += len;
+      continue;
+    }
+    let len: number, offset: number;
+    if (kind === 1) {
+      len = ((tag >>> 2) & 7) + 4;
+      offset = ((tag >>> 5) << 8) | src[ip++]!;
+    } else if (kind === 2) {
+      len = (tag >>> 2) + 1;
+      offset = src[ip]! | (src[ip + 1]! << 8);
+      ip += 2;
+    } else {
+      len = (tag >>> 2) + 1;
+      offset = (src[ip]! | (src[ip + 1]! << 8) | (src[ip + 2]! << 16) | (src[ip + 3]! << 24)) >>> 0;
+      ip += 4;
+    }
+    if (ip > end || offset === 0 || offset > op || op + len > expect) throw new SnappyError('snappy: bad copy');
+    let from = op - offset;
+    if (offset >= len && len >= 16) {
+      out.copyWithin(op, from, from + len);
+      op += len;
+    } else {
+      const stop = op + len;
+      while (op < stop) out[op++] = out[from++]!;
+    }
+  }
+  if (op !== expect) throw new SnappyError(`snappy: produced ${op} bytes, expected ${expect}`);
+  return op;
+}

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, type Node } from 'acorn';
+import { transformSync } from 'esbuild';
 import { resolveSpecifier } from './resolve-specifier.js';
 
 /** One import binding: `export` is the exported name, 'default', or '*' for a namespace import. */
@@ -34,7 +35,9 @@ function readImports(moduleUrl: string): ReadonlyMap<string, ImportBinding> {
   if (!moduleUrl.startsWith('file:')) return EMPTY;
   let program: Node & { body: readonly ImportNode[] };
   try {
-    const text = readFileSync(fileURLToPath(moduleUrl), 'utf8');
+    let text = readFileSync(fileURLToPath(moduleUrl), 'utf8');
+    // TypeScript run through a loader hook (tsspark-submit): V8 sees esbuild's output, which keeps import names.
+    if (/\.[cm]?tsx?$/.test(moduleUrl)) text = transformSync(text, { loader: moduleUrl.endsWith('x') ? 'tsx' : 'ts', format: 'esm' }).code;
     program = parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true }) as typeof program;
   } catch {
     return EMPTY;

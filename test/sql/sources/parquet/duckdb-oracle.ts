@@ -1,6 +1,7 @@
 // Test helper: DuckDB writes the Parquet files and reads them back as the oracle; cells of both
 // sides are rendered to canonical strings so every Arrow type compares exactly.
 import * as arrow from 'apache-arrow';
+import { expect } from 'vitest';
 
 export interface Duck {
   run(sql: string): Promise<void>;
@@ -57,4 +58,28 @@ export function duckCanonical(col: string, duckType: string): string {
   if (t === 'BOOLEAN') return `${col}::VARCHAR`;
   if (t === 'DOUBLE' || t === 'FLOAT') return col;
   return `${col}::VARCHAR`;
+}
+
+/** Asserts every cell of `columns` ([name, DuckDB type]) in `table` equals DuckDB's reading of `file`. */
+export async function compareWithDuck(duck: Duck, file: string, table: arrow.Table, columns: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  const sql = columns.map(([c, t]) => duckCanonical(c, t)).join(', ');
+  const expected = await duck.rows(`SELECT ${sql} FROM read_parquet('${file}')`);
+  expect(table.numRows).toBe(expected.length);
+  columns.forEach(([name], j) => {
+    const vec = table.getChild(name)!;
+    expect(vec, name).toBeTruthy();
+    const got: Array<string | null> = [];
+    const want: Array<string | null> = [];
+    let offset = 0;
+    for (const chunk of vec.data) {
+      const v = arrow.makeVector(chunk);
+      for (let i = 0; i < chunk.length; i++) {
+        got.push(cell(v, i));
+        const w = expected[offset + i]![j];
+        want.push(w === null ? null : String(w));
+      }
+      offset += chunk.length;
+    }
+    expect(got, name).toEqual(want);
+  });
 }

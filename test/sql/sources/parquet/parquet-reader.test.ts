@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as arrow from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readParquet, readParquetInfo, readParquetRowGroup } from '../../../../src/sql/sources/parquet/index.js';
-import { cell, duckCanonical, openDuck, type Duck } from './duckdb-oracle.js';
+import { compareWithDuck, openDuck, type Duck } from './duckdb-oracle.js';
 
 let duck: Duck;
 let dir: string;
@@ -48,26 +48,7 @@ async function write(file: string, options: string, rows = ROWS): Promise<string
 
 async function expectSameAsDuck(file: string, table: arrow.Table, columns = COLUMNS.map((c) => c[0])): Promise<void> {
   const types = new Map(COLUMNS.map(([n, t]) => [n, t]));
-  const sql = columns.map((c) => duckCanonical(c, types.get(c)!)).join(', ');
-  const expected = await duck.rows(`SELECT ${sql} FROM read_parquet('${file}')`);
-  expect(table.numRows).toBe(expected.length);
-  columns.forEach((name, j) => {
-    const vec = table.getChild(name)!;
-    expect(vec, name).toBeTruthy();
-    const got: Array<string | null> = [];
-    const want: Array<string | null> = [];
-    let offset = 0;
-    for (const chunk of vec.data) {
-      const v = arrow.makeVector(chunk);
-      for (let i = 0; i < chunk.length; i++) {
-        got.push(cell(v, i));
-        const w = expected[offset + i]![j];
-        want.push(w === null ? null : String(w));
-      }
-      offset += chunk.length;
-    }
-    expect(got, name).toEqual(want);
-  });
+  await compareWithDuck(duck, file, table, columns.map((c) => [c, types.get(c)!]));
 }
 
 beforeAll(async () => {

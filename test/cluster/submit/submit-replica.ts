@@ -19,6 +19,7 @@ export interface SubmitReplica {
 /** `dist/index.js` of the replica: what `import 'tsspark'` loads in the tests. */
 const STUB_ENTRY = `export const marker = 'replica-entry';
 export { registerActiveContext, submittedConf } from './common/active-context.js';
+export { TsSparkError } from './common/errors.js';
 `;
 
 export function buildSubmitReplica(): SubmitReplica {

@@ -79,7 +79,7 @@ async function runApplication(appPath: string, appArgs: readonly string[], conf:
   const fail = async (e: unknown): Promise<number> => {
     if (failing) return 1;
     failing = true;
-    process.stderr.write(`Exception in application ${appPath}:\n${formatAppError(e)}\n`);
+    process.stderr.write(`Exception in application ${appPath}:\n${formatAppError(e)}\n${moduleKindHint(appPath, e)}`);
     await stopQuietly();
     return 1;
   };
@@ -125,6 +125,14 @@ function installSignalHandlers(): void {
   };
   process.on('SIGINT', () => onSignal('SIGINT', 130));
   process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+}
+
+// A .js app outside a "type": "module" package is CommonJS to Node 20, so its import statements fail to parse.
+function moduleKindHint(appPath: string, e: unknown): string {
+  const cjsSyntax = e instanceof SyntaxError && /Cannot use import statement outside a module/.test(e.message);
+  return cjsSyntax && appPath.endsWith('.js')
+    ? 'Hint: Node treats this .js file as CommonJS; rename it to .mjs (or .ts), or add "type": "module" to its package.json\n'
+    : '';
 }
 
 function errorMessage(e: unknown): string {

@@ -1,6 +1,6 @@
 // End-to-end tsspark-submit runs as child processes, against a replica install built from src (see submit-replica.ts),
 // with applications in a temp directory outside the repository.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,15 @@ beforeAll(() => {
     "const m = await import('./util.js');",
     "parentPort.postMessage(m.shout('f'));",
   ].join('\n'));
+  writeFileSync(join(apps, 'forever.mjs'), [
+    "import { registerActiveContext } from 'tsspark';",
+    "registerActiveContext({ isStopped: false, async stop() { console.log('context stopped'); } });",
+    "console.log('running');",
+    'await new Promise(() => setInterval(() => {}, 1000));',
+  ].join('\n'));
+  mkdirSync(join(apps, 'cjs'));
+  writeFileSync(join(apps, 'cjs', 'package.json'), '{"type": "commonjs"}');
+  writeFileSync(join(apps, 'cjs', 'job.js'), "import { marker } from 'tsspark';\nconsole.log(marker);\n");
   writeFileSync(join(apps, 'props.conf'), 'spark.executor.memory 2g\nspark.app.name fromFile\nspark.sql.shuffle.partitions 8\n');
 });
 
@@ -152,6 +161,27 @@ describe('tsspark-submit (replica install)', () => {
     const r = submit(['workers.mjs']);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ plain: 'fail ERR_UNKNOWN_FILE_EXTENSION', registered: 'W!', preloaded: 'F!' });
+  });
+
+  it('on SIGINT stops the contexts and exits 130', async () => {
+    const child = spawn(process.execPath, [replica.bin, 'forever.mjs'], { cwd: apps, env: { ...process.env, TSSPARK_CONF_DIR: confDir } });
+    let out = '';
+    const code = await new Promise<number | null>((res) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out === 'running\n') child.kill('SIGINT');
+      });
+      child.on('exit', (c) => res(c));
+    });
+    expect(code).toBe(130);
+    expect(out).toBe('running\ncontext stopped\n');
+  });
+
+  it('explains a .js app that Node reads as CommonJS', () => {
+    const r = submit(['cjs/job.js']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot use import statement outside a module');
+    expect(r.stderr).toContain('rename it to .mjs');
   });
 
   it('--help exits 0 with the usage; --version prints the package version', () => {

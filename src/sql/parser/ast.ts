@@ -71,6 +71,8 @@ export type Expr =
   | { readonly kind: 'lambda'; readonly params: readonly string[]; readonly body: Expr }
   /** `(a, b)`: an anonymous struct (Spark builds named_struct from it). */
   | { readonly kind: 'row'; readonly items: readonly Expr[] }
+  /** `expr AS name` inside a function call or a row constructor: names a struct field. */
+  | { readonly kind: 'alias'; readonly expr: Expr; readonly name: string }
   /** `name => value` argument of a function call. */
   | { readonly kind: 'namedArg'; readonly name: string; readonly value: Expr };
 
@@ -159,7 +161,7 @@ export interface SelectCore {
 export type QueryBody =
   | SelectCore
   | { readonly kind: 'setOp'; readonly op: 'union' | 'intersect' | 'except'; readonly all: boolean; readonly left: QueryBody; readonly right: QueryBody }
-  | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[] }
+  | { readonly kind: 'values'; readonly rows: readonly (readonly Expr[])[]; readonly alias?: TableAlias }
   | { readonly kind: 'table'; readonly name: readonly string[] } // TABLE t
   | Query; // a parenthesized query with its own ORDER BY / LIMIT / WITH
 

@@ -88,9 +88,9 @@ export class PrimaryParser extends ParserBase {
         ALT: () => {
           const items: Expr[] = [];
           this.CONSUME4(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE2(this.expression)) });
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.namedExpression)) });
           this.CONSUME4(T.RParen);
-          return this.ACTION(() => (items.length === 1 ? items[0]! : ({ kind: 'row', items } as Expr)));
+          return this.ACTION(() => (items.length === 1 && items[0]!.kind !== 'alias' ? items[0]! : ({ kind: 'row', items } as Expr)));
         },
       },
       { ALT: () => (this.CONSUME(T.Star), { kind: 'star', qualifier: [] }) as Expr },
@@ -217,8 +217,15 @@ export class PrimaryParser extends ParserBase {
           return { kind: 'namedArg', name, value: this.SUBRULE(this.expression) } as Expr;
         },
       },
-      { ALT: () => this.SUBRULE2(this.expression) },
+      { ALT: () => this.SUBRULE(this.namedExpression) },
     ]);
+  });
+
+  /** An expression optionally named with `AS name` (struct arguments and row constructors). */
+  namedExpression = this.RULE('namedExpression', (): Expr => {
+    const expr = this.SUBRULE(this.expression);
+    const name = this.OPTION(() => (this.CONSUME(T.As), this.SUBRULE(this.identifier)));
+    return name === undefined ? expr : { kind: 'alias', expr, name };
   });
 
   windowSpecParens = this.RULE('windowSpecParens', (): WindowSpec => {

@@ -15,6 +15,8 @@ function valuesRow(e: Expr): Expr[] {
 }
 
 export class QueryParser extends ExprParser {
+  private readonly aliasFollows = (): boolean => this.isTok(1, T.As) || this.isIdentLike(1);
+
   override query = this.RULE('query', (): Query => {
     const ctes: Cte[] = [];
     this.OPTION(() => {
@@ -104,7 +106,13 @@ export class QueryParser extends ExprParser {
   queryPrimary = this.RULE('queryPrimary', (): QueryBody => {
     return this.OR([
       { ALT: () => this.SUBRULE(this.selectCore) },
-      { ALT: () => ({ kind: 'values', rows: this.SUBRULE(this.valuesRows) }) as QueryBody },
+      {
+        ALT: () => {
+          const rows = this.SUBRULE(this.valuesRows);
+          const alias = this.OPTION({ GATE: this.aliasFollows, DEF: () => this.SUBRULE(this.tableAlias) });
+          return (alias === undefined ? { kind: 'values', rows } : { kind: 'values', rows, alias }) as QueryBody;
+        },
+      },
       { ALT: () => (this.CONSUME(T.Table), { kind: 'table', name: this.SUBRULE(this.multipartIdentifier) }) as QueryBody },
       {
         ALT: () => {
@@ -247,14 +255,6 @@ export class QueryParser extends ExprParser {
     return this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Cross);
-          this.CONSUME(T.Join);
-          const right = this.SUBRULE(this.relationPrimary);
-          return { kind: 'join', type: 'cross', natural: false, left, right } as Relation;
-        },
-      },
-      {
-        ALT: () => {
           const natural = this.OPTION(() => this.CONSUME(T.Natural)) !== undefined;
           const type = this.OPTION2(() => this.SUBRULE(this.joinType)) ?? 'inner';
           this.CONSUME2(T.Join);
@@ -274,6 +274,7 @@ export class QueryParser extends ExprParser {
   joinType = this.RULE('joinType', (): JoinType => {
     return this.OR([
       { ALT: () => (this.CONSUME(T.Inner), 'inner' as const) },
+      { ALT: () => (this.CONSUME(T.Cross), 'cross' as const) },
       {
         ALT: () => {
           this.CONSUME(T.Left);
@@ -300,7 +301,7 @@ export class QueryParser extends ExprParser {
           this.CONSUME(T.LParen);
           const query = this.SUBRULE(this.query);
           this.CONSUME(T.RParen);
-          const alias = this.OPTION(() => this.SUBRULE(this.tableAlias));
+          const alias = this.OPTION({ GATE: this.aliasFollows, DEF: () => this.SUBRULE(this.tableAlias) });
           return (alias === undefined ? { kind: 'subquery', query } : { kind: 'subquery', query, alias }) as Relation;
         },
       },
@@ -316,7 +317,7 @@ export class QueryParser extends ExprParser {
         IGNORE_AMBIGUITIES: true,
         ALT: () => {
           const rows = this.SUBRULE(this.valuesRows);
-          const alias = this.OPTION2(() => this.SUBRULE2(this.tableAlias));
+          const alias = this.OPTION2({ GATE: this.aliasFollows, DEF: () => this.SUBRULE2(this.tableAlias) });
           return (alias === undefined ? { kind: 'values', rows } : { kind: 'values', rows, alias }) as Relation;
         },
       },
@@ -331,7 +332,7 @@ export class QueryParser extends ExprParser {
       parts.push(this.SUBRULE2(this.namePart));
     });
     const args = this.OPTION(() => this.SUBRULE(this.parenExprList));
-    const alias = this.OPTION2(() => this.SUBRULE(this.tableAlias));
+    const alias = this.OPTION2({ GATE: this.aliasFollows, DEF: () => this.SUBRULE(this.tableAlias) });
     return this.ACTION((): Relation => {
       const name = parts.map((p) => p.name);
       const a = alias === undefined ? {} : { alias };
@@ -344,10 +345,7 @@ export class QueryParser extends ExprParser {
   });
 
   tableAlias = this.RULE('tableAlias', (): TableAlias => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.As) },
-      { GATE: () => this.isIdentLike(1), ALT: () => undefined },
-    ]);
+    this.OPTION2(() => this.CONSUME(T.As));
     const name = this.SUBRULE(this.identifier);
     const columns = this.OPTION(() => this.SUBRULE(this.identifierList));
     return columns === undefined ? { name } : { name, columns };

@@ -1,0 +1,35 @@
+// Picks the scheduler backend for a master URL.
+import { parseBytes } from '../../common/conf-values.js';
+import { TsSparkError } from '../../common/errors.js';
+import type { SparkConf } from '../../common/spark-conf.js';
+import type { MasterSpec } from '../master-url.js';
+import { LocalBackend } from './local-backend.js';
+import type { SchedulerBackend } from './scheduler-backend.js';
+
+export interface BackendContext {
+  readonly appId: string;
+  readonly conf: SparkConf;
+  readonly localDir: string;
+  readonly fetchBroadcast: (id: number) => Promise<Uint8Array>;
+}
+
+export function createBackend(spec: MasterSpec, ctx: BackendContext): SchedulerBackend {
+  const hooks = ctx.conf.getBool('spark.tsspark.moduleHooks', false);
+  switch (spec.kind) {
+    case 'local':
+      return new LocalBackend({
+        appId: ctx.appId,
+        cores: spec.cores,
+        localDir: ctx.localDir,
+        memoryBytes: parseBytes(ctx.conf.get('spark.driver.memory') ?? ctx.conf.getString('spark.executor.memory')),
+        memoryFraction: ctx.conf.getDouble('spark.memory.fraction', 0.6),
+        compressShuffle: ctx.conf.getBool('spark.shuffle.compress'),
+        fetchBroadcast: ctx.fetchBroadcast,
+        moduleHooks: hooks,
+      });
+    case 'local-cluster':
+      throw new TsSparkError('UNSUPPORTED', 'local-cluster masters are not available yet');
+    case 'standalone':
+      throw new TsSparkError('UNSUPPORTED', 'spark:// masters (standalone cluster) are not available yet', { hint: 'use local[*] or local-cluster[E,C,M]' });
+  }
+}

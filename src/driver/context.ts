@@ -1,0 +1,253 @@
+// SparkContext: the driver's entry point. Resolves configuration, starts the scheduler backend for the master
+// URL, and offers Spark's SparkContext API (parallelize, textFile, broadcast, accumulators…). Jobs go through the
+// DAG scheduler; the RDD layer sees this class only through the RddContext interface.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { activeContexts, registerActiveContext, submittedConf, unregisterActiveContext } from '../common/active-context.js';
+import { TsSparkError } from '../common/errors.js';
+import { counter, type RddId, type ShuffleId } from '../common/ids.js';
+import { encodeValue } from '../common/record-codec.js';
+import { SparkConf } from '../common/spark-conf.js';
+import { Accumulator, LongAccumulator, type AccumulatorMerge } from '../rdd/accumulator.js';
+import { Broadcast } from '../rdd/broadcast.js';
+import { allNodes, numPartitions } from '../rdd/lineage.js';
+import { DRIVER_ONLY, type RddContext } from '../rdd/rdd-context.js';
+import type { RddNode } from '../rdd/rdd-node.js';
+import { RDD } from '../rdd/rdd.js';
+import type { PartitionSink } from '../rdd/sink.js';
+import type { StorageLevel } from '../rdd/storage-level.js';
+import { rangeLength } from '../rdd/compute/sources.js';
+import { createBackend } from './backends/create-backend.js';
+import type { SchedulerBackend } from './backends/scheduler-backend.js';
+import { DagScheduler } from './dag-scheduler.js';
+import { computeSplits, listInputFiles } from './input-splits.js';
+import { parseMasterUrl, type MasterSpec } from './master-url.js';
+import { StatusBus } from './status/status-events.js';
+
+export interface SparkContextOptions {
+  readonly master?: string;
+  readonly appName?: string;
+  readonly conf?: SparkConf | Readonly<Record<string, string | number | boolean>>;
+}
+
+export class SparkContext implements RddContext {
+  readonly [DRIVER_ONLY] = true;
+  readonly conf: SparkConf;
+  readonly master: string;
+  readonly appName: string;
+  readonly applicationId: string;
+  readonly startTime = Date.now();
+  readonly statusBus = new StatusBus();
+  readonly localDir: string;
+  private readonly spec: MasterSpec;
+  private readonly backend: SchedulerBackend;
+  private readonly dag: DagScheduler;
+  private readonly started: Promise<void>;
+  private readonly nextRdd = counter<RddId>();
+  private readonly nextShuffle = counter<ShuffleId>();
+  private readonly nextBroadcast = counter<number>();
+  private readonly nextAccumulator = counter<number>();
+  private readonly persisted = new Map<number, StorageLevel>();
+  private readonly replacements = new Map<number, RddNode>();
+  private readonly broadcasts = new Map<number, Uint8Array>();
+  private readonly accumulators = new Map<number, Accumulator<unknown>>();
+  private stopped = false;
+  private stopping?: Promise<void>;
+  private jobGroup?: string;
+  private ckptDir?: string;
+  uiWebUrl: string | null = null;
+
+  constructor(options: SparkContextOptions | SparkConf = {}) {
+    const conf = new SparkConf(submittedConf() ?? {});
+    if (options instanceof SparkConf) conf.setAll(options.getAll());
+    else {
+      if (options.conf) conf.setAll(options.conf instanceof SparkConf ? options.conf.getAll() : options.conf);
+      if (options.master) conf.setMaster(options.master);
+      if (options.appName) conf.setAppName(options.appName);
+    }
+    this.conf = conf;
+    this.master = conf.getString('spark.master');
+    this.appName = conf.getString('spark.app.name');
+    this.spec = parseMasterUrl(this.master);
+    this.applicationId = conf.get('spark.app.id') ?? (this.spec.kind === 'local' ? `local-${Date.now()}` : `app-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${crypto.randomBytes(2).toString('hex')}`);
+    this.localDir = fs.mkdtempSync(path.join(conf.get('spark.local.dir') ?? os.tmpdir(), 'tsspark-'));
+    const ckpt = conf.get('spark.checkpoint.dir');
+    if (ckpt) this.ckptDir = path.resolve(ckpt);
+    this.backend = createBackend(this.spec, {
+      appId: this.applicationId,
+      conf,
+      localDir: this.localDir,
+      fetchBroadcast: async (id) => this.broadcastBytes(id),
+    });
+    const maxFailures = this.spec.kind === 'local' ? this.spec.maxFailures : conf.getInt('spark.task.maxFailures');
+    this.dag = new DagScheduler(this.backend, this.statusBus, maxFailures, () => [...this.persisted.keys()]);
+    this.statusBus.post({ kind: 'application-start', appId: this.applicationId, appName: this.appName, time: this.startTime, user: os.userInfo().username });
+    this.started = this.backend.start({
+      executorAdded: (info) => this.dag.executorAdded(info),
+      executorLost: (id, reason) => this.dag.executorLost(id, reason),
+      taskResult: (id, r) => this.dag.taskResult(id, r),
+    });
+    this.started.catch(() => undefined);
+    registerActiveContext(this);
+  }
+
+  /** The active context, or a new one (Spark's SparkContext.getOrCreate). */
+  static getOrCreate(options?: SparkContextOptions | SparkConf): SparkContext {
+    const live = activeContexts().find((c): c is SparkContext => c instanceof SparkContext);
+    return live ?? new SparkContext(options);
+  }
+
+  get isStopped(): boolean { return this.stopped; }
+  get defaultParallelism(): number { return this.conf.getInt('spark.default.parallelism', this.backend.defaultParallelism); }
+  get defaultParallelismSet(): boolean { return this.conf.has('spark.default.parallelism'); }
+  get defaultMinPartitions(): number { return Math.min(this.defaultParallelism, 2); }
+  get checkpointDir(): string | undefined { return this.ckptDir; }
+  /** Resolves once the executors have started (jobs wait for it on their own). */
+  ready(): Promise<void> { return this.started; }
+
+  newRddId(): RddId { return this.nextRdd(); }
+  newShuffleId(): ShuffleId { return this.nextShuffle(); }
+
+  // ---- creating RDDs
+  parallelize<T>(data: Iterable<T>, numSlices: number = this.defaultParallelism): RDD<T> {
+    this.assertRunning();
+    const arr = Array.isArray(data) ? (data as T[]) : [...data];
+    if (!Number.isInteger(numSlices) || numSlices < 1) throw new TsSparkError('INVALID_ARGUMENT', `numSlices must be a positive integer, got ${numSlices}`);
+    const slices: T[][] = [];
+    for (let i = 0; i < numSlices; i++) slices.push(arr.slice(Math.floor((i * arr.length) / numSlices), Math.floor(((i + 1) * arr.length) / numSlices)));
+    return new RDD<T>(this, { kind: 'parallelize', id: this.newRddId(), numPartitions: numSlices, slices });
+  }
+
+  makeRDD<T>(data: Iterable<T>, numSlices?: number): RDD<T> { return this.parallelize(data, numSlices); }
+
+  range(start: number, end?: number, step = 1, numSlices: number = this.defaultParallelism): RDD<number> {
+    this.assertRunning();
+    if (end === undefined) [start, end] = [0, start];
+    rangeLength(start, end, step); // validates step
+    return new RDD<number>(this, { kind: 'range', id: this.newRddId(), start, end, step, numPartitions: Math.max(1, numSlices) });
+  }
+
+  textFile(filePath: string, minPartitions: number = this.defaultMinPartitions): RDD<string> {
+    this.assertRunning();
+    const listed = listInputFiles(filePath);
+    const splits = listed.missing ? [] : computeSplits(listed.files, minPartitions);
+    return new RDD<string>(this, { kind: 'text-file', id: this.newRddId(), path: filePath, splits, ...(listed.missing ? { missing: listed.missing } : {}) });
+  }
+
+  wholeTextFiles(dir: string, minPartitions: number = this.defaultMinPartitions): RDD<[string, string]> {
+    this.assertRunning();
+    const listed = listInputFiles(dir);
+    const n = Math.max(1, Math.min(minPartitions, listed.files.length));
+    const groups: string[][] = Array.from({ length: n }, () => []);
+    listed.files.forEach((f, i) => groups[Math.floor((i * n) / Math.max(1, listed.files.length))]!.push(f.path));
+    return new RDD<[string, string]>(this, { kind: 'whole-text-files', id: this.newRddId(), path: dir, groups: listed.missing ? [] : groups, ...(listed.missing ? { missing: listed.missing } : {}) });
+  }
+
+  emptyRDD<T>(): RDD<T> { return new RDD<T>(this, { kind: 'empty', id: this.newRddId() }); }
+
+  union<T>(rdds: ReadonlyArray<RDD<T>>): RDD<T> {
+    return new RDD<T>(this, { kind: 'union', id: this.newRddId(), parents: rdds.map((r) => r.node) });
+  }
+
+  // ---- shared variables
+  broadcast<T>(value: T): Broadcast<T> {
+    this.assertRunning();
+    const id = this.nextBroadcast();
+    this.broadcasts.set(id, encodeValue(value));
+    return new Broadcast<T>(id, value, (bid) => {
+      this.broadcasts.delete(bid);
+      this.backend.removeBroadcast(bid);
+    });
+  }
+
+  private broadcastBytes(id: number): Uint8Array {
+    const b = this.broadcasts.get(id);
+    if (!b) throw new TsSparkError('INVALID_ARGUMENT', `Broadcast(${id}) is not available (destroyed?)`);
+    return b;
+  }
+
+  /** Spark's deprecated sc.accumulator(initial): sums numbers (or bigints). */
+  accumulator<T extends number | bigint>(initial: T, name?: string): Accumulator<T> {
+    return this.registerAccumulator(new Accumulator<T>(this.nextAccumulator(), initial, 'sum', name));
+  }
+  longAccumulator(name?: string): LongAccumulator { return this.registerAccumulator(new LongAccumulator(this.nextAccumulator(), 0, 'sum', name)); }
+  doubleAccumulator(name?: string): LongAccumulator { return this.longAccumulator(name); }
+  collectionAccumulator<T>(name?: string): Accumulator<T[]> { return this.registerAccumulator(new Accumulator<T[]>(this.nextAccumulator(), [], 'list' as AccumulatorMerge, name)); }
+
+  private registerAccumulator<A extends { readonly id: number }>(a: A): A {
+    this.accumulators.set(a.id, a as unknown as Accumulator<unknown>);
+    return a;
+  }
+
+  // ---- persistence and checkpoints
+  persist(rddId: RddId, level: StorageLevel): void { this.persisted.set(rddId, level); }
+  unpersist(rddId: RddId): void {
+    if (this.persisted.delete(rddId)) this.backend.removeRdd(rddId);
+  }
+  storageLevelOf(rddId: RddId): StorageLevel | undefined { return this.persisted.get(rddId); }
+  getPersistentRDDs(): Map<number, StorageLevel> { return new Map(this.persisted); }
+  replacementFor(rddId: RddId): RddNode | undefined { return this.replacements.get(rddId); }
+  setReplacement(rddId: RddId, node: RddNode): void { this.replacements.set(rddId, node); }
+  setCheckpointDir(dir: string): void {
+    this.ckptDir = path.resolve(dir, crypto.randomUUID());
+    fs.mkdirSync(this.ckptDir, { recursive: true });
+  }
+
+  // ---- jobs
+  setJobGroup(groupId: string, _description?: string): void { this.jobGroup = groupId; }
+  clearJobGroup(): void { this.jobGroup = undefined; }
+  cancelJobGroup(groupId: string): void { this.dag.cancelJobGroup(groupId); }
+  cancelAllJobs(): void { this.dag.cancelAllJobs('cancelled by cancelAllJobs'); }
+  setLogLevel(level: string): void {
+    const ok = ['ALL', 'DEBUG', 'ERROR', 'FATAL', 'INFO', 'OFF', 'TRACE', 'WARN'];
+    if (!ok.includes(level.toUpperCase())) throw new TsSparkError('INVALID_ARGUMENT', `Supplied level ${level} did not match one of: ${ok.join(',')}`);
+    this.conf.set('spark.log.level', level.toUpperCase());
+  }
+
+  async runJob(node: RddNode, sink: PartitionSink, partitions?: readonly number[], description = 'job'): Promise<unknown[]> {
+    this.assertRunning();
+    checkInputsExist(node);
+    await this.started;
+    const parts = partitions ?? Array.from({ length: numPartitions(node) }, (_, i) => i);
+    return this.dag.submitJob(node, sink, parts, {
+      description,
+      ...(this.jobGroup ? { jobGroup: this.jobGroup } : {}),
+      onAccumulators: (updates) => {
+        for (const [id, v] of updates) this.accumulators.get(id)?.mergeUpdate(v);
+      },
+    });
+  }
+
+  stop(): Promise<void> {
+    if (!this.stopping) this.stopping = this.doStop();
+    return this.stopping;
+  }
+
+  private async doStop(): Promise<void> {
+    this.dag.cancelAllJobs('SparkContext was shut down');
+    this.stopped = true;
+    unregisterActiveContext(this);
+    try {
+      await this.started.catch(() => undefined);
+      await this.backend.stop();
+    } finally {
+      this.statusBus.post({ kind: 'application-end', time: Date.now() });
+      fs.rmSync(this.localDir, { recursive: true, force: true });
+    }
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new TsSparkError('CONTEXT_STOPPED', 'Cannot call methods on a stopped SparkContext.', { hint: 'create a new SparkContext' });
+  }
+}
+
+function checkInputsExist(node: RddNode): void {
+  for (const n of allNodes(node)) {
+    if ((n.kind === 'text-file' || n.kind === 'whole-text-files') && n.missing) {
+      const abs = path.resolve(n.missing.replace(/^file:\/\//, ''));
+      throw new TsSparkError('PATH_NOT_FOUND', `Input path does not exist: file:${abs}`, { details: { path: abs } });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// The tasks of one stage attempt: which partitions still need a successful attempt, which are running where,
+// and how often each has failed (Spark's TaskSetManager, without delay scheduling).
+
+export interface RunningTask {
+  readonly taskId: number;
+  readonly partition: number;
+  readonly attempt: number;
+  readonly executorId: string;
+  readonly startTime: number;
+}
+
+export class TaskSet {
+  readonly pending: number[];
+  readonly running = new Map<number, RunningTask>();
+  readonly succeeded = new Set<number>();
+  readonly failures = new Map<number, number>();
+  readonly attemptsStarted = new Map<number, number>();
+  /** Executors on which a partition has failed: retried elsewhere when possible. */
+  readonly failedOn = new Map<number, Set<string>>();
+  zombie = false;
+
+  constructor(readonly stageId: number, readonly stageAttempt: number, readonly partitions: readonly number[], readonly jobId: number) {
+    this.pending = [...partitions];
+  }
+
+  get isDone(): boolean {
+    return this.succeeded.size === this.partitions.length;
+  }
+
+  /** Next pending partition runnable on `executorId`, preferring partitions that did not fail there. */
+  takeFor(executorId: string, executorCount: number): number | undefined {
+    if (this.zombie || this.pending.length === 0) return undefined;
+    const i = this.pending.findIndex((p) => !(this.failedOn.get(p)?.has(executorId)) || (this.failedOn.get(p)?.size ?? 0) >= executorCount);
+    if (i < 0) return undefined;
+    return this.pending.splice(i, 1)[0];
+  }
+
+  nextAttempt(partition: number): number {
+    const n = this.attemptsStarted.get(partition) ?? 0;
+    this.attemptsStarted.set(partition, n + 1);
+    return n;
+  }
+
+  recordFailure(partition: number, executorId: string): number {
+    const n = (this.failures.get(partition) ?? 0) + 1;
+    this.failures.set(partition, n);
+    let s = this.failedOn.get(partition);
+    if (!s) this.failedOn.set(partition, (s = new Set()));
+    s.add(executorId);
+    return n;
+  }
+}

@@ -1,0 +1,58 @@
+// Worker-thread entry: one task slot of an executor. Runs tasks sent by the executor's main thread and asks
+// it for cached blocks and broadcast values.
+import { parentPort, workerData } from 'node:worker_threads';
+import { TsSparkError } from '../common/errors.js';
+import { installRevivers } from './revivers.js';
+import { runTask } from './task-runner.js';
+import type { FromWorker, ToWorker, WorkerContext, WorkerRequest } from './worker-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('task-worker must run in a worker thread');
+const ctx = (workerData as { ctx: WorkerContext }).ctx;
+
+let nextReq = 0;
+const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+function request(req: WorkerRequest): Promise<unknown> {
+  const reqId = nextReq++;
+  return new Promise((resolve, reject) => {
+    pending.set(reqId, { resolve, reject });
+    const msg: FromWorker = { type: 'request', reqId, ...req };
+    port!.postMessage(msg);
+  });
+}
+
+installRevivers(async (id) => (await request({ what: 'get-broadcast', id })) as Uint8Array);
+
+if ((workerData as { hooks?: boolean }).hooks) {
+  try {
+    const m = await import('../common/module-hooks/index.js');
+    m.registerTsSparkHooks();
+  } catch {
+    // hooks are optional for plain JS applications
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'reply') {
+    const p = pending.get(msg.reqId);
+    if (!p) return;
+    pending.delete(msg.reqId);
+    if (msg.ok) p.resolve(msg.value);
+    else p.reject(new TsSparkError('INTERNAL', msg.error ?? 'request failed'));
+    return;
+  }
+  void runTask(ctx, msg.task, msg.payloadId, msg.payload, {
+    getBlock: async (rddId, partition) => (await request({ what: 'get-block', rddId, partition })) as Uint8Array | undefined,
+    putBlock: (rddId, partition, bytes) => {
+      const m: FromWorker = { type: 'request', reqId: -1, what: 'put-block', rddId, partition, bytes };
+      port.postMessage(m);
+    },
+  }).then((result) => {
+    const m: FromWorker = { type: 'result', result };
+    port.postMessage(m);
+  });
+});
+
+const ready: FromWorker = { type: 'ready' };
+port.postMessage(ready);

@@ -28,7 +28,7 @@ function numberName(e: Extract<Expr, { kind: 'number' }>): string {
     case 'float':
       return javaDoubleString(Number(e.text));
     case 'decimal':
-      return e.text.replace(/^(-?)0+(?=\d)/, '$1');
+      return e.text.replace(/^(-?)0+(?=\d)/, '$1').replace(/^(-?)\./, '$10.').replace(/\.$/, '');
     case 'int':
     case 'bigint':
     case 'smallint':

@@ -137,7 +137,9 @@ export class QueryParser extends ExprParser {
 
   selectCore = this.RULE('selectCore', (): SelectCore => {
     this.CONSUME(T.Select);
-    const distinct = this.SUBRULE(this.setQuantifier);
+    const distinct = this.OPTION6(() =>
+      this.OR2([{ ALT: () => (this.CONSUME(T.Distinct), true) }, { ALT: () => (this.CONSUME(T.All), false) }]),
+    ) ?? false;
     const items: SelectItem[] = [];
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.selectItem)) });
     const from = this.OPTION(() => (this.CONSUME(T.From), this.SUBRULE(this.fromList)));

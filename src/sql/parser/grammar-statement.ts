@@ -4,6 +4,7 @@ import * as T from './tokens.js';
 import { QueryParser } from './grammar-query.js';
 import type { ColumnDef, DataTypeAst, ExplainMode, Expr, Statement } from './ast.js';
 import { parseFailure } from './parse-error.js';
+import { unescapeString } from './parser-base.js';
 
 interface ViewColumn {
   readonly name: string;
@@ -163,7 +164,12 @@ export class SqlParser extends QueryParser {
     this.CONSUME(T.LParen);
     this.MANY_SEP({ SEP: T.Comma, DEF: () => {
       const key = this.OR([
-        { ALT: () => this.SUBRULE(this.stringLit) },
+        {
+          ALT: () => {
+            const tok = this.CONSUME(T.StringLiteral);
+            return this.ACTION(() => unescapeString(tok.image));
+          },
+        },
         {
           ALT: () => {
             const parts = this.SUBRULE(this.multipartIdentifier);

@@ -239,13 +239,20 @@ export class ParserBase extends EmbeddedActionsParser {
       },
       {
         IGNORE_AMBIGUITIES: true,
-        GATE: () => this.isTok(2, T.Lt),
+        GATE: () => this.isTok(2, T.Lt) || this.isTok(2, T.NotEq),
         ALT: () => {
           this.CONSUME(T.Struct);
-          this.CONSUME3(T.Lt);
           const fields: StructFieldAst[] = [];
-          this.MANY_SEP({ SEP: T.Comma, DEF: () => fields.push(this.SUBRULE(this.structField)) });
-          this.CONSUME3(T.Gt);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.NotEq) }, // `struct<>` lexes `<>` as one token
+            {
+              ALT: () => {
+                this.CONSUME3(T.Lt);
+                this.MANY_SEP({ SEP: T.Comma, DEF: () => fields.push(this.SUBRULE(this.structField)) });
+                this.CONSUME3(T.Gt);
+              },
+            },
+          ]);
           return { kind: 'struct', fields } as DataTypeAst;
         },
       },

@@ -53,7 +53,8 @@ export const RLike = kw('RLIKE', R), ILike = kw('ILIKE', R), Regexp = kw('REGEXP
 export const Distinct = kw('DISTINCT', R), All = kw('ALL', R), With = kw('WITH', R), Window = kw('WINDOW', R);
 export const Over = kw('OVER', R), Interval = kw('INTERVAL', R), Sort = kw('SORT', R), Cluster = kw('CLUSTER', R);
 export const Distribute = kw('DISTRIBUTE', R), Lateral = kw('LATERAL', R), Into = kw('INTO', R), Div = kw('DIV', R);
-export const Escape = kw('ESCAPE', R), Filter = kw('FILTER', R);
+export const Escape = kw('ESCAPE', R);
+export const Filter = kw('FILTER'); // non-reserved: also the filter(array, lambda) function
 // Non-reserved.
 export const Partition = kw('PARTITION'), Asc = kw('ASC'), Desc = kw('DESC'), Nulls = kw('NULLS');
 export const First = kw('FIRST'), Last = kw('LAST'), Rows = kw('ROWS'), Range = kw('RANGE');

@@ -15,7 +15,7 @@ export interface ListedFiles {
 
 export function listInputFiles(spec: string): ListedFiles {
   const out: Array<{ path: string; size: number }> = [];
-  for (const raw of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of splitPathList(spec)) {
     const p = raw.startsWith('file://') ? raw.slice('file://'.length) : raw;
     const matches = hasGlob(p) ? expandGlob(path.resolve(p)) : [path.resolve(p)];
     if (matches.length === 0) return { files: out, missing: raw };
@@ -57,6 +57,24 @@ export function computeSplits(files: ListedFiles['files'], minPartitions: number
     if (remaining > 0) splits.push({ path: f.path, start: f.size - remaining, length: remaining, fileSize: f.size });
   }
   return splits;
+}
+
+/** Splits a comma-separated path list, keeping commas inside {a,b} globs (Hadoop's getPathStrings). */
+function splitPathList(spec: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === '{') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(spec.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(spec.slice(from));
+  return out.map((s) => s.trim()).filter(Boolean);
 }
 
 function hasGlob(p: string): boolean {

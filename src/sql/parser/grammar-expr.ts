@@ -110,7 +110,7 @@ export class ExprParser extends PrimaryParser {
       },
       {
         ALT: () => {
-          const list = this.SUBRULE(this.parenExprList);
+          const list = this.SUBRULE(this.nonEmptyParenExprList);
           return { kind: 'in', expr: e, list, negated } as Expr;
         },
       },
@@ -130,7 +130,7 @@ export class ExprParser extends PrimaryParser {
             { ALT: () => (this.CONSUME(T.All), 'all' as const) },
             { ALT: () => (this.SUBRULE(this.identifier), 'any' as const) },
           ]);
-          const patterns = this.SUBRULE(this.parenExprList);
+          const patterns = this.SUBRULE(this.nonEmptyParenExprList);
           return { kind: 'likeQuantified', op, quantifier: q, expr: e, patterns, negated } as Expr;
         },
       },
@@ -153,6 +153,14 @@ export class ExprParser extends PrimaryParser {
     const list: Expr[] = [];
     this.CONSUME(T.LParen);
     this.MANY_SEP({ SEP: T.Comma, DEF: () => list.push(this.SUBRULE(this.expression)) });
+    this.CONSUME(T.RParen);
+    return list;
+  });
+
+  nonEmptyParenExprList = this.RULE('nonEmptyParenExprList', (): Expr[] => {
+    const list: Expr[] = [];
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => list.push(this.SUBRULE(this.expression)) });
     this.CONSUME(T.RParen);
     return list;
   });

@@ -23,6 +23,8 @@ function lex(sql: string): IToken[] {
     const message = what ? `[PARSE_SYNTAX_ERROR] ${what}.` : `[PARSE_SYNTAX_ERROR] Syntax error at or near '${ch}'.`;
     throw toParseError(sql, new SqlSyntaxFailure(message, e.offset, 1, what ? rest.slice(0, 20) : ch, []));
   }
+  const unclosed = res.tokens.find((t) => tokenMatcher(t, T.UnclosedComment));
+  if (unclosed) throw toParseError(sql, new SqlSyntaxFailure('[UNCLOSED_BRACKETED_COMMENT] Found an unclosed bracketed comment.', unclosed.startOffset, 2, '/*', []));
   return res.tokens;
 }
 

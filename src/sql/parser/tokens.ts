@@ -7,6 +7,9 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, grou
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
 
+// An opening block comment with no end: lexed so parse.ts can report the unclosed comment at its position.
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*/, label: "'/*'" });
+
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'identifier' });
 export const BackquotedIdentifier = createToken({ name: 'BackquotedIdentifier', pattern: /`(?:[^`]|``)*`/, label: 'quoted identifier', line_breaks: true });
 export const StringLiteral = createToken({
@@ -105,7 +108,7 @@ export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: "';'" });
 
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment,
+  WhiteSpace, LineComment, BlockComment, UnclosedComment,
   NumberLiteral, // before Dot so ".5" is a number
   StringLiteral, BackquotedIdentifier,
   NonReserved, ...keywordTokens, Identifier,

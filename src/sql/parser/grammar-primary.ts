@@ -1,18 +1,15 @@
 // Primary expressions: literals, columns, function calls (DISTINCT, FILTER, OVER), CASE, CAST,
 // EXTRACT, intervals, lambdas, subqueries and parenthesized rows; window specs and sort items.
-import { type ParserMethod } from 'chevrotain';
 import * as T from './tokens.js';
-import { ParserBase, type NamePart } from './parser-base.js';
-import type { CaseBranch, Expr, FrameBound, IntervalPart, IntervalUnit, SortItem, WindowFrame, WindowRef, WindowSpec } from './ast.js';
+import type { NamePart } from './parser-base.js';
+import { WindowParser } from './grammar-window.js';
+import type { CaseBranch, Expr, IntervalPart, IntervalUnit, WindowRef } from './ast.js';
 import { intervalUnit, numberLiteral, typedLiteral } from './literals.js';
 import { parseFailure } from './parse-error.js';
 
 const currentLike = new Set(['current_date', 'current_timestamp', 'current_user']);
 
-export class PrimaryParser extends ParserBase {
-  declare expression: ParserMethod<[], Expr>;
-  declare comparison: ParserMethod<[], Expr>;
-
+export class PrimaryParser extends WindowParser {
   /** `(a, b) ->` at LA(1). */
   protected opensLambda(): boolean {
     if (!this.isTok(1, T.LParen)) return false;
@@ -226,89 +223,6 @@ export class PrimaryParser extends ParserBase {
     const expr = this.SUBRULE(this.expression);
     const name = this.OPTION(() => (this.CONSUME(T.As), this.SUBRULE(this.identifier)));
     return name === undefined ? expr : { kind: 'alias', expr, name };
-  });
-
-  windowSpecParens = this.RULE('windowSpecParens', (): WindowSpec => {
-    this.CONSUME(T.LParen);
-    const base = this.OPTION({
-      GATE: () => this.isIdentLike(1) && !this.isTok(1, T.Partition) && !this.isTok(1, T.Rows) && !this.isTok(1, T.Range),
-      DEF: () => this.SUBRULE(this.identifier),
-    });
-    const partitionBy: Expr[] = [];
-    this.OPTION2(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Partition) }, { ALT: () => this.CONSUME(T.Distribute) }]);
-      this.CONSUME(T.By);
-      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => partitionBy.push(this.SUBRULE(this.expression)) });
-    });
-    const orderBy: SortItem[] = [];
-    this.OPTION3(() => {
-      this.OR2([{ ALT: () => this.CONSUME(T.Order) }, { ALT: () => this.CONSUME(T.Sort) }]);
-      this.CONSUME2(T.By);
-      this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => orderBy.push(this.SUBRULE(this.sortItem)) });
-    });
-    const frame = this.OPTION4(() => this.SUBRULE(this.windowFrame));
-    this.CONSUME(T.RParen);
-    return {
-      kind: 'windowSpec', partitionBy, orderBy,
-      ...(base !== undefined ? { base } : {}),
-      ...(frame !== undefined ? { frame } : {}),
-    };
-  });
-
-  windowFrame = this.RULE('windowFrame', (): WindowFrame => {
-    const type = this.OR([
-      { ALT: () => (this.CONSUME(T.Rows), 'rows' as const) },
-      { ALT: () => (this.CONSUME(T.Range), 'range' as const) },
-    ]);
-    return this.OR2([
-      {
-        ALT: () => {
-          this.CONSUME(T.Between);
-          const start = this.SUBRULE(this.frameBound);
-          this.CONSUME(T.And);
-          const end = this.SUBRULE2(this.frameBound);
-          return { type, start, end };
-        },
-      },
-      { ALT: () => ({ type, start: this.SUBRULE3(this.frameBound), end: { kind: 'currentRow' } as FrameBound }) },
-    ]);
-  });
-
-  frameBound = this.RULE('frameBound', (): FrameBound => {
-    return this.OR([
-      {
-        IGNORE_AMBIGUITIES: true,
-        ALT: () => {
-          this.CONSUME(T.Unbounded);
-          return this.OR2([
-            { ALT: () => (this.CONSUME(T.Preceding), { kind: 'unboundedPreceding' }) as FrameBound },
-            { ALT: () => (this.CONSUME(T.Following), { kind: 'unboundedFollowing' }) as FrameBound },
-          ]);
-        },
-      },
-      { IGNORE_AMBIGUITIES: true, ALT: () => (this.CONSUME(T.Current), this.CONSUME(T.Row), { kind: 'currentRow' }) as FrameBound },
-      {
-        ALT: () => {
-          const offset = this.SUBRULE(this.comparison);
-          return this.OR3([
-            { ALT: () => (this.CONSUME2(T.Preceding), { kind: 'preceding', offset }) as FrameBound },
-            { ALT: () => (this.CONSUME2(T.Following), { kind: 'following', offset }) as FrameBound },
-          ]);
-        },
-      },
-    ]);
-  });
-
-  sortItem = this.RULE('sortItem', (): SortItem => {
-    const expr = this.SUBRULE(this.expression);
-    const direction = this.OPTION(() =>
-      this.OR([{ ALT: () => (this.CONSUME(T.Asc), 'asc' as const) }, { ALT: () => (this.CONSUME(T.Desc), 'desc' as const) }]),
-    ) ?? 'asc';
-    const nulls = this.OPTION2(() => {
-      this.CONSUME(T.Nulls);
-      return this.OR2([{ ALT: () => (this.CONSUME(T.First), 'first' as const) }, { ALT: () => (this.CONSUME(T.Last), 'last' as const) }]);
-    });
-    return nulls === undefined ? { expr, direction } : { expr, direction, nulls };
   });
 
   caseExpr = this.RULE('caseExpr', (): Expr => {

@@ -5,7 +5,8 @@ import { numPartitions } from './lineage.js';
 import type { RddNode } from './rdd-node.js';
 import type { StorageLevel } from './storage-level.js';
 
-export function debugString(root: RddNode, levelOf: (id: number) => StorageLevel | undefined): string {
+/** `checkpointOf` gives a checkpointed RDD's file node: it is printed as the RDD's only child, as in Spark. */
+export function debugString(root: RddNode, levelOf: (id: number) => StorageLevel | undefined, checkpointOf: (id: number) => RddNode | undefined = () => undefined): string {
   const lines: string[] = [];
   const visit = (n: RddNode, indent: string, how: 'root' | 'narrow' | 'shuffle'): void => {
     const lvl = levelOf(n.id);
@@ -14,7 +15,9 @@ export function debugString(root: RddNode, levelOf: (id: number) => StorageLevel
     else if (how === 'narrow') lines.push(`${indent} |  ${desc}`);
     else lines.push(`${indent} +-(${numPartitions(n)}) ${desc}`);
     const next = how === 'shuffle' ? `${indent}   ` : indent;
-    for (const c of childrenOf(n)) visit(c.node, next, c.shuffle ? 'shuffle' : 'narrow');
+    const ckpt = n.kind === 'checkpoint-file' ? undefined : checkpointOf(n.id);
+    const children = ckpt ? [{ node: ckpt, shuffle: false }] : childrenOf(n);
+    for (const c of children) visit(c.node, next, c.shuffle ? 'shuffle' : 'narrow');
   };
   visit(root, '', 'root');
   return lines.join('\n');

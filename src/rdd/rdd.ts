@@ -243,7 +243,13 @@ export class RDD<T> {
   }
   saveAsTextFile(path: string): Promise<void> { return this.after(act.saveAsTextFile(this.context, this.node, path)); }
 
-  toDebugString(): string { return debugString(this.node, (id) => this.context.storageLevelOf(id as RddId)); }
+  toDebugString(): string {
+    const checkpointOf = (id: number): RddNode | undefined => {
+      const r = this.context.replacementFor(id as RddId);
+      return r?.kind === 'checkpoint-file' ? r : undefined;
+    };
+    return debugString(this.node, (id) => this.context.storageLevelOf(id as RddId), checkpointOf);
+  }
   toString(): string { return `RDD[${this.id}]`; }
 }
 

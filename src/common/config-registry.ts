@@ -16,6 +16,7 @@ const entries: ConfEntry[] = [
   { key: 'spark.app.name', type: 'string', default: 'tsspark-app', doc: 'Application name shown in the UI and logs.' },
   { key: 'spark.app.id', type: 'string', default: undefined, doc: 'Application id (assigned at start when unset).' },
   { key: 'spark.executor.memory', type: 'bytes', default: '1g', doc: 'Memory per executor process; shuffle buffers spill to disk beyond a fraction of it.' },
+  { key: 'spark.executor.extraNodeOptions', type: 'string', default: undefined, doc: 'Extra command-line options for executor node processes (e.g. --cpu-prof, --max-old-space-size=4096).' },
   { key: 'spark.executor.cores', type: 'int', default: '1', doc: 'Task slots per executor (standalone mode).' },
   { key: 'spark.cores.max', type: 'int', default: undefined, doc: 'Total executor cores for the application on a standalone cluster.' },
   { key: 'spark.default.parallelism', type: 'int', default: undefined, doc: 'Default number of partitions for parallelize and shuffles (default: total executor cores).' },

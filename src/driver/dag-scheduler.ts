@@ -234,7 +234,7 @@ export class DagScheduler {
   }
 
   private onTaskResult(executorId: string, r: TaskResult): void {
-    const t = this.tasks.finish(r.taskId);
+    const t = this.tasks.finish(r.taskId, r.status === 'success' ? r.durationMs : undefined);
     if (!t) return; // unknown or already handled (e.g. executor declared lost)
     const status = r.status === 'success' ? 'SUCCESS' : r.status === 'failed' ? 'FAILED' : r.status === 'killed' ? 'KILLED' : 'FETCH_FAILED';
     this.bus.post({

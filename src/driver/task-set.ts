@@ -18,6 +18,8 @@ export class TaskSet {
   /** Executors on which a partition has failed: retried elsewhere when possible. */
   readonly failedOn = new Map<number, Set<string>>();
   zombie = false;
+  private durationSum = 0;
+  private durationCount = 0;
 
   constructor(readonly stageId: number, readonly stageAttempt: number, readonly partitions: readonly number[], readonly jobId: number) {
     this.pending = [...partitions];
@@ -25,6 +27,18 @@ export class TaskSet {
 
   get isDone(): boolean {
     return this.succeeded.size === this.partitions.length;
+  }
+
+  recordDuration(ms: number): void {
+    this.durationSum += ms;
+    this.durationCount++;
+  }
+
+  /** Tasks per slot to keep in flight: 1, or up to 64 once finished tasks show they take only a few milliseconds. */
+  pipelineDepth(): number {
+    if (this.durationCount < 4) return 1;
+    const avg = this.durationSum / this.durationCount;
+    return avg < 2 ? 64 : avg < 10 ? 16 : 1;
   }
 
   /** Next pending partition runnable on `executorId`, preferring partitions that did not fail there. */

@@ -50,6 +50,11 @@ export class Executor {
     for (let i = 0; i < opts.cores; i++) this.slots.push(this.newSlot());
   }
 
+  /** Tasks queued or running here. */
+  get activeTasks(): number {
+    return this.queue.length + this.slots.filter((s) => s.busyWith !== undefined).length;
+  }
+
   get executorId(): string {
     return this.opts.executorId;
   }

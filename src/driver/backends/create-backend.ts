@@ -4,6 +4,7 @@ import { TsSparkError } from '../../common/errors.js';
 import type { SparkConf } from '../../common/spark-conf.js';
 import type { MasterSpec } from '../master-url.js';
 import { LocalBackend } from './local-backend.js';
+import { LocalClusterBackend } from './local-cluster-backend.js';
 import type { SchedulerBackend } from './scheduler-backend.js';
 
 export interface BackendContext {
@@ -28,7 +29,7 @@ export function createBackend(spec: MasterSpec, ctx: BackendContext): SchedulerB
         moduleHooks: hooks,
       });
     case 'local-cluster':
-      throw new TsSparkError('UNSUPPORTED', 'local-cluster masters are not available yet');
+      return new LocalClusterBackend(spec, ctx);
     case 'standalone':
       throw new TsSparkError('UNSUPPORTED', 'spark:// masters (standalone cluster) are not available yet', { hint: 'use local[*] or local-cluster[E,C,M]' });
   }

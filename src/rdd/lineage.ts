@@ -53,18 +53,24 @@ export function partitionerOf(node: RddNode): Partitioner | undefined {
   }
 }
 
-/** Shuffle dependencies directly below this node (not looking through other shuffles). */
+/** Shuffle dependencies directly below this node (not looking through other shuffles), each shuffle once. */
 export function directShuffleDeps(node: RddNode): ShuffleDep[] {
   const out: ShuffleDep[] = [];
+  const seen = new Set<number>();
   const visit = (n: RddNode): void => {
     switch (n.kind) {
       case 'shuffled':
+        if (seen.has(n.shuffleId)) return;
+        seen.add(n.shuffleId);
         out.push({ shuffleId: n.shuffleId, parent: n.parent, partitioner: n.partitioner, ...(n.aggregator ? { aggregator: n.aggregator } : {}), mapSideCombine: n.mapSideCombine });
         return;
       case 'cogroup':
         for (const p of n.parents) {
-          if (p.dep === 'shuffle') out.push({ shuffleId: p.shuffleId, parent: p.node, partitioner: n.partitioner, mapSideCombine: false });
-          else visit(p.node);
+          if (p.dep === 'one-to-one') visit(p.node);
+          else if (!seen.has(p.shuffleId)) {
+            seen.add(p.shuffleId);
+            out.push({ shuffleId: p.shuffleId, parent: p.node, partitioner: n.partitioner, mapSideCombine: false });
+          }
         }
         return;
       default:

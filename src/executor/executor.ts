@@ -21,6 +21,11 @@ export interface ExecutorOptions {
   readonly fetchBroadcast: (id: number) => Promise<Uint8Array>;
   /** Register TypeScript/`tsspark` module hooks in task threads (applications submitted as .ts). */
   readonly moduleHooks?: boolean;
+  /**
+   * A task that calls process.exit() ends only its worker thread; in an executor process that should end the
+   * executor, as System.exit in a task ends a Spark executor. The in-driver local executor just fails the task.
+   */
+  readonly exitProcessWhenTaskExits?: boolean;
 }
 
 export interface LaunchRequest {
@@ -132,7 +137,12 @@ export class Executor {
     worker.on('message', (m: FromWorker) => this.onWorkerMessage(slot, m, markReady));
     worker.on('error', (e) => this.onWorkerCrash(slot, e));
     worker.on('exit', (code) => {
-      if (!this.stopped && this.slots.includes(slot)) this.onWorkerCrash(slot, new Error(`task thread exited with code ${code}`));
+      if (this.stopped || !this.slots.includes(slot)) return;
+      if (this.opts.exitProcessWhenTaskExits && slot.busyWith !== undefined) {
+        process.stderr.write(`executor ${this.opts.executorId}: task ${slot.busyWith} called process.exit(${code}); exiting\n`);
+        process.exit(code === 0 ? 1 : code);
+      }
+      this.onWorkerCrash(slot, new Error(`task thread exited with code ${code}`));
     });
     return slot;
   }

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       memoryFraction: cfg.memoryFraction,
       compressShuffle: cfg.compressShuffle,
       moduleHooks: cfg.moduleHooks,
+      exitProcessWhenTaskExits: true,
       ...(secret ? { authSecret: secret } : {}),
       fetchBroadcast: async (id) => {
         const r = await driver.call<{ data: Uint8Array }>('GetBroadcast', { id });

@@ -160,6 +160,10 @@ function* shuffleInput(ctx: WorkerContext, task: TaskDescription, shuffleId: num
   const read = task.shuffleReads.find((r) => r.shuffleId === shuffleId && r.reducePartition === reducePartition);
   if (!read) throw new TsSparkError('INTERNAL', `task has no locations for shuffle ${shuffleId} partition ${reducePartition}`);
   for (const m of read.maps) {
+    if (m.executorId === '') {
+      // the driver has no output for this map (lost): never read around it — ask for the parent stage again
+      throw new TsSparkError('FETCH_FAILED', `map output ${m.mapId} of shuffle ${shuffleId} is missing`, { details: { executorId: '', shuffleId, mapId: m.mapId, reduceId: reducePartition } });
+    }
     if (m.size === 0) continue;
     let bytes: Buffer | undefined;
     if (m.executorId === ctx.executorId) {

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   delete process.env.TSSPARK_AUTH_SECRET;
   const driver = new EnvelopeClient(driverServiceDefinition(), cfg.driverAddress, auth ? { auth } : {});
 
+  let stopping = false;
   let pending: TaskResult[] = [];
   let flushScheduled = false;
   const flush = (): void => {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     const results = pending;
     pending = [];
     driver.call('StatusUpdate', { executorId: cfg.executorId, results }).catch((e: unknown) => {
+      if (stopping) return;
       process.stderr.write(`executor ${cfg.executorId}: cannot report results to the driver: ${String(e)}\n`);
     });
   };
@@ -70,7 +72,6 @@ async function main(): Promise<void> {
       else setTimeout(flush, 1);
     },
   );
-  let stopping = false;
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;

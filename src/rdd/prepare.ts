@@ -24,7 +24,7 @@ export async function prepareLineage(node: RddNode, ctx: RddContext): Promise<Rd
 async function prepareOne(n: RddNode, ctx: RddContext, prep: (n: RddNode) => Promise<RddNode>): Promise<RddNode> {
   const replaced = ctx.replacementFor(n.id);
   if (replaced) return replaced;
-  const rebuilt = await withPreparedParents(n, prep);
+  const rebuilt = await withPreparedParents(unfuseMarked(n, ctx), prep);
   if (rebuilt.kind === 'zip-with-index' && !rebuilt.startIndices) {
     const counts = (await ctx.runJob(rebuilt.parent, { kind: 'count' }, undefined, 'zipWithIndex')) as number[];
     const startIndices: number[] = [];
@@ -79,6 +79,18 @@ async function sampleRangeBounds(parent: RddNode, p: Partitioner, ascending: boo
   }
   const sorted = ascending ? bounds : bounds.reverse();
   return { kind: 'range', numPartitions: sorted.length + 1, ascending, bounds: ascending ? sorted : sorted.reverse() };
+}
+
+/** Cuts a fused element chain below its last prefix RDD that was persisted or checkpointed after the chain was
+ *  built, so that RDD is computed (and cached) as a node of its own; lower prefixes are cut when prepared. */
+function unfuseMarked(n: RddNode, ctx: RddContext): RddNode {
+  if (n.kind !== 'element' || !n.prefixes) return n;
+  const prefixes = n.prefixes;
+  let i = prefixes.length - 1;
+  while (i >= 0 && !ctx.storageLevelOf(prefixes[i]!.id) && !ctx.replacementFor(prefixes[i]!.id)) i--;
+  if (i < 0) return n;
+  const lower: RddNode = { kind: 'element', id: prefixes[i]!.id, parent: n.parent, ops: n.ops.slice(0, i + 1), preservesPartitioning: prefixes[i]!.preservesPartitioning, prefixes: prefixes.slice(0, i) };
+  return { kind: 'element', id: n.id, ...(n.name ? { name: n.name } : {}), parent: lower, ops: n.ops.slice(i + 1), preservesPartitioning: n.preservesPartitioning, prefixes: prefixes.slice(i + 1) };
 }
 
 async function withPreparedParents(n: RddNode, prep: (n: RddNode) => Promise<RddNode>): Promise<RddNode> {

@@ -46,8 +46,21 @@ export type ElementOp =
   | { readonly op: 'keys' }
   | { readonly op: 'values' };
 
+export interface FusedPrefix {
+  readonly id: RddId;
+  readonly preservesPartitioning: boolean;
+}
+
 export type NarrowNode =
-  | (Base & { readonly kind: 'element'; readonly parent: RddNode; readonly ops: readonly ElementOp[]; readonly preservesPartitioning: boolean })
+  | (Base & {
+      readonly kind: 'element';
+      readonly parent: RddNode;
+      readonly ops: readonly ElementOp[];
+      readonly preservesPartitioning: boolean;
+      /** The RDDs fused away: prefixes[i] is the RDD after ops[0..i] (i < ops.length - 1). Kept so that one
+       *  persisted or checkpointed after this node was built still cuts the chain (prepare.ts). */
+      readonly prefixes?: readonly FusedPrefix[];
+    })
   | (Base & { readonly kind: 'map-partitions'; readonly parent: RddNode; readonly fn: Fn; readonly withIndex: boolean; readonly preservesPartitioning: boolean })
   | (Base & { readonly kind: 'glom'; readonly parent: RddNode })
   | (Base & { readonly kind: 'sample'; readonly parent: RddNode; readonly withReplacement: boolean; readonly fraction: number; readonly seed: number })

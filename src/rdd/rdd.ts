@@ -57,6 +57,7 @@ export class RDD<T> {
 
   sample(withReplacement: boolean, fraction: number, seed: number = Math.floor(Math.random() * 2 ** 31)): RDD<T> {
     if (!(fraction >= 0)) throw new TsSparkError('INVALID_ARGUMENT', `sample fraction must be >= 0, got ${fraction}`);
+    if (!withReplacement && fraction > 1) throw new TsSparkError('INVALID_ARGUMENT', `sample fraction must be <= 1 without replacement, got ${fraction}`);
     return this.derive({ kind: 'sample', id: this.context.newRddId(), parent: this.node, withReplacement, fraction, seed });
   }
 
@@ -180,7 +181,13 @@ export class RDD<T> {
 
   // ---- persistence
   persist(level: StorageLevel | string = StorageLevel.MEMORY_ONLY): this {
-    this.context.persist(this.id, typeof level === 'string' ? storageLevelByName(level) : level);
+    const next = typeof level === 'string' ? storageLevelByName(level) : level;
+    const current = this.context.storageLevelOf(this.id);
+    const same = (a: StorageLevel, b: StorageLevel): boolean => a.useDisk === b.useDisk && a.useMemory === b.useMemory && a.deserialized === b.deserialized && a.replication === b.replication;
+    if (current && !same(current, next)) {
+      throw new TsSparkError('UNSUPPORTED', 'Cannot change storage level of an RDD after it was already assigned a level', { hint: 'unpersist() it first' });
+    }
+    this.context.persist(this.id, next);
     return this;
   }
   cache(): this { return this.persist(StorageLevel.MEMORY_ONLY); }

@@ -1,4 +1,5 @@
 // Spark's storage levels, by name. Cached partitions are kept as serialized batches in the executor's block store.
+import { TsSparkError } from '../common/errors.js';
 
 export interface StorageLevel {
   readonly name: string;
@@ -25,6 +26,6 @@ export const StorageLevel = Object.freeze({
 
 export function storageLevelByName(name: string): StorageLevel {
   const l = (StorageLevel as Record<string, StorageLevel>)[name.toUpperCase()];
-  if (!l) throw new Error(`unknown storage level ${name}`);
+  if (!l) throw new TsSparkError('INVALID_ARGUMENT', `Unknown storage level ${name}`, { hint: `one of ${Object.keys(StorageLevel).join(', ')}` });
   return l;
 }

@@ -8,7 +8,8 @@ import type { ElementOp, Fn, RddNode } from './rdd-node.js';
 
 export function elementOp(ctx: RddContext, parent: RddNode, op: ElementOp, preservesPartitioning: boolean): RddNode {
   if (parent.kind === 'element' && !ctx.storageLevelOf(parent.id) && !ctx.replacementFor(parent.id)) {
-    return { kind: 'element', id: ctx.newRddId(), parent: parent.parent, ops: [...parent.ops, op], preservesPartitioning: parent.preservesPartitioning && preservesPartitioning };
+    const prefixes = [...(parent.prefixes ?? []), { id: parent.id, preservesPartitioning: parent.preservesPartitioning }];
+    return { kind: 'element', id: ctx.newRddId(), parent: parent.parent, ops: [...parent.ops, op], preservesPartitioning: parent.preservesPartitioning && preservesPartitioning, prefixes };
   }
   return { kind: 'element', id: ctx.newRddId(), parent, ops: [op], preservesPartitioning };
 }

@@ -1,6 +1,7 @@
 // Picks the scheduler backend for a master URL.
 import { parseBytes } from '../../common/conf-values.js';
 import { TsSparkError } from '../../common/errors.js';
+import { tsSparkHooksRegistered } from '../../common/module-hooks/register.js';
 import type { SparkConf } from '../../common/spark-conf.js';
 import type { MasterSpec } from '../master-url.js';
 import { LocalBackend } from './local-backend.js';
@@ -15,7 +16,8 @@ export interface BackendContext {
 }
 
 export function createBackend(spec: MasterSpec, ctx: BackendContext): SchedulerBackend {
-  const hooks = ctx.conf.getBool('spark.tsspark.moduleHooks', false);
+  // executors load application modules the way the driver does: with tsspark's hooks when the driver has them
+  const hooks = ctx.conf.getBool('spark.tsspark.moduleHooks', tsSparkHooksRegistered());
   switch (spec.kind) {
     case 'local':
       return new LocalBackend({

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distEntry } from '../../common/dist-entry.js';
 import { TsSparkError } from '../../common/errors.js';
+import { tsSparkHooksRegistered } from '../../common/module-hooks/register.js';
 import { resolveAuthSecret, type RpcAuth } from '../../common/rpc/auth.js';
 import { EnvelopeClient } from '../../common/rpc/envelope.js';
 import { startRpcServer, type RpcServer } from '../../common/rpc/server.js';
@@ -93,7 +94,7 @@ export class LocalClusterBackend implements SchedulerBackend {
       localDir: path.join(this.ctx.localDir, `executor-${id}`),
       compressShuffle: this.ctx.conf.getBool('spark.shuffle.compress'),
       heartbeatMs: this.heartbeatMs,
-      moduleHooks: this.ctx.conf.getBool('spark.tsspark.moduleHooks', false),
+      moduleHooks: this.ctx.conf.getBool('spark.tsspark.moduleHooks', tsSparkHooksRegistered()),
     };
     const env: NodeJS.ProcessEnv = { ...process.env, TSSPARK_EXECUTOR: JSON.stringify(cfg) };
     delete env.TSSPARK_SUBMIT_CONF;

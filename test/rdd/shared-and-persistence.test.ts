@@ -81,6 +81,28 @@ describe('persistence', () => {
     expect(computed.value).toBe(2 * nums.length);
   });
 
+  it('cache() on an RDD after children were derived from it is still honoured by those children', async () => {
+    const computed = sc.longAccumulator();
+    const base = sc.parallelize(nums, 3).map((x) => { computed.add(1); return x + 1; });
+    const child = base.filter((x) => x % 2 === 0).map((x) => x * 10); // built before base.cache()
+    base.cache();
+    expect(await base.count()).toBe(nums.length);
+    expect(await child.collect()).toEqual(nums.map((x) => x + 1).filter((x) => x % 2 === 0).map((x) => x * 10));
+    expect(computed.value).toBe(nums.length);
+    base.unpersist();
+  });
+
+  it('the storage level of an RDD cannot be changed without unpersist; unknown names are rejected', () => {
+    const rdd = sc.parallelize(nums, 2).persist(StorageLevel.MEMORY_ONLY);
+    expect(() => rdd.persist(StorageLevel.DISK_ONLY)).toThrow(/Cannot change storage level/);
+    expect(() => rdd.cache()).not.toThrow(); // same level again is fine
+    rdd.unpersist();
+    expect(() => rdd.persist('DISK_ONLY')).not.toThrow();
+    expect(rdd.getStorageLevel()).toEqual(StorageLevel.DISK_ONLY);
+    rdd.unpersist();
+    expect(() => rdd.persist('MEMORY_SOMETIMES')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+
   it('without cache every action recomputes', async () => {
     const computed = sc.longAccumulator();
     const rdd = sc.parallelize(nums, 2).map((x) => { computed.add(1); return x; });
@@ -145,5 +167,17 @@ describe('checkpoint', () => {
     await rdd.count();
     await rdd.keys().collect();
     expect(computed.value).toBe(afterCheckpoint);
+  });
+
+  it('children derived before checkpoint() read the checkpoint once it is written', async () => {
+    const computed = sc.longAccumulator();
+    const base = sc.parallelize(nums, 3).map((x) => { computed.add(1); return x * 3; });
+    const child = base.map((x) => x + 1);
+    base.checkpoint();
+    expect(await base.count()).toBe(nums.length);
+    expect(base.isCheckpointed()).toBe(true);
+    const settled = computed.value;
+    expect(await child.collect()).toEqual(nums.map((x) => x * 3 + 1));
+    expect(computed.value).toBe(settled);
   });
 });

@@ -129,6 +129,7 @@ describe('element-wise transformations', () => {
     expect(withRep).toBeGreaterThan(5400);
     expect(withRep).toBeLessThan(6600);
     expect(await rdd.sample(false, 0, 1).count()).toBe(0);
+    expect(() => rdd.sample(false, 1.5)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
 
@@ -185,7 +186,7 @@ describe('partitioning transformations', () => {
   });
 
   it('distinct, intersection, subtract', async () => {
-    const a = [1, 2, 2, 3, 4, 5, 5, 5, 9];
+    const a = [1, 2, 2, 3, 4, 4, 5, 5, 5, 9];
     const b = [2, 5, 6, 7, 9, 9];
     const ra = sc.parallelize(a, 3);
     const rb = sc.parallelize(b, 2);
@@ -206,5 +207,8 @@ describe('partitioning transformations', () => {
     const got = await c.collect();
     expect(got).toHaveLength(expected.length);
     expect([...got].sort()).toEqual([...expected].sort());
+    // Spark's order: partition (i, j) = left partition i × right partition j, left elements outermost
+    const [lp, rp] = [await sc.parallelize(a, 2).glom().collect(), await sc.parallelize(b, 2).glom().collect()];
+    expect(got).toEqual(lp.flatMap((l) => rp.flatMap((r) => l.flatMap((x) => r.map((y) => [x, y])))));
   });
 });

@@ -31,7 +31,23 @@ export function newLoopState(acc?: unknown): LoopState {
   return { acc, has: false, cnt: 0, out: [] };
 }
 
+/**
+ * Compiled loops are cached per (ops, sink) within a thread, so the next task of the same stage reuses code V8
+ * has already optimized instead of warming up a fresh function. `each` sinks carry per-task callbacks: not cached.
+ */
+const cache = new WeakMap<readonly ElementOp[], Map<unknown, FusedLoop>>();
+
 export function compileFusedLoop(ops: readonly ElementOp[], sink: LoopSink): FusedLoop {
+  if (sink.kind === 'each') return compile(ops, sink);
+  const key = sink.kind === 'out' || sink.kind === 'count' ? sink.kind : sink.fn;
+  let byOps = cache.get(ops);
+  if (!byOps) cache.set(ops, (byOps = new Map()));
+  let loop = byOps.get(key);
+  if (!loop) byOps.set(key, (loop = compile(ops, sink)));
+  return loop;
+}
+
+function compile(ops: readonly ElementOp[], sink: LoopSink): FusedLoop {
   const fns: Fn[] = [];
   const bind = (f: Fn): string => {
     fns.push(f);

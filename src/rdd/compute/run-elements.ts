@@ -6,8 +6,10 @@ import { compileFusedLoop, newLoopState, type LoopSink, type LoopState } from '.
 import { rangeBounds } from './sources.js';
 import type { TaskEnv } from './task-env.js';
 
+const NO_OPS: readonly ElementOp[] = Object.freeze([]);
+
 export function runFused(node: RddNode, partition: number, sink: LoopSink, env: TaskEnv, acc?: unknown): LoopState {
-  let ops: readonly ElementOp[] = [];
+  let ops: readonly ElementOp[] = NO_OPS;
   let source = node;
   if (node.kind === 'element' && !env.persisted.has(node.id)) {
     ops = node.ops;

@@ -26,6 +26,12 @@ import { computeSplits, listInputFiles } from './input-splits.js';
 import { parseMasterUrl, type MasterSpec } from './master-url.js';
 import { StatusBus } from './status/status-events.js';
 
+/** A job submitted before the executors were up: its group, and why it was cancelled meanwhile. */
+interface PendingJob {
+  readonly jobGroup?: string;
+  cancelled?: string;
+}
+
 export interface SparkContextOptions {
   readonly master?: string;
   readonly appName?: string;
@@ -53,6 +59,7 @@ export class SparkContext implements RddContext {
   private readonly replacements = new Map<number, RddNode>();
   private readonly broadcasts = new Map<number, Uint8Array>();
   private readonly accumulators = new Map<number, Accumulator<unknown>>();
+  private readonly pendingJobs = new Set<PendingJob>();
   private stopped = false;
   private stopping?: Promise<void>;
   private jobGroup?: string;
@@ -198,8 +205,14 @@ export class SparkContext implements RddContext {
   // ---- jobs
   setJobGroup(groupId: string, _description?: string): void { this.jobGroup = groupId; }
   clearJobGroup(): void { this.jobGroup = undefined; }
-  cancelJobGroup(groupId: string): void { this.dag.cancelJobGroup(groupId); }
-  cancelAllJobs(): void { this.dag.cancelAllJobs('cancelled by cancelAllJobs'); }
+  cancelJobGroup(groupId: string): void {
+    for (const w of this.pendingJobs) if (w.jobGroup === groupId) w.cancelled = `part of cancelled job group ${groupId}`;
+    this.dag.cancelJobGroup(groupId);
+  }
+  cancelAllJobs(): void {
+    for (const w of this.pendingJobs) w.cancelled = 'cancelled by cancelAllJobs';
+    this.dag.cancelAllJobs('cancelled by cancelAllJobs');
+  }
   setLogLevel(level: string): void {
     const ok = ['ALL', 'DEBUG', 'ERROR', 'FATAL', 'INFO', 'OFF', 'TRACE', 'WARN'];
     if (!ok.includes(level.toUpperCase())) throw new TsSparkError('INVALID_ARGUMENT', `Supplied level ${level} did not match one of: ${ok.join(',')}`);
@@ -209,11 +222,20 @@ export class SparkContext implements RddContext {
   async runJob(node: RddNode, sink: PartitionSink, partitions?: readonly number[], description = 'job'): Promise<unknown[]> {
     this.assertRunning();
     checkInputsExist(node);
-    await this.started;
+    // A job waiting for the executors to start is not in the DAG scheduler yet: cancellation must still reach it.
+    const waiting: PendingJob = { ...(this.jobGroup ? { jobGroup: this.jobGroup } : {}) };
+    this.pendingJobs.add(waiting);
+    try {
+      await this.started;
+    } finally {
+      this.pendingJobs.delete(waiting);
+    }
+    if (waiting.cancelled !== undefined) throw new TsSparkError('JOB_CANCELLED', `Job cancelled before it started: ${waiting.cancelled}`);
+    this.assertRunning();
     const parts = partitions ?? Array.from({ length: numPartitions(node) }, (_, i) => i);
     return this.dag.submitJob(node, sink, parts, {
       description,
-      ...(this.jobGroup ? { jobGroup: this.jobGroup } : {}),
+      ...(waiting.jobGroup ? { jobGroup: waiting.jobGroup } : {}),
       onAccumulators: (updates) => {
         for (const [id, v] of updates) this.accumulators.get(id)?.mergeUpdate(v);
       },
@@ -226,6 +248,7 @@ export class SparkContext implements RddContext {
   }
 
   private async doStop(): Promise<void> {
+    for (const w of this.pendingJobs) w.cancelled = 'SparkContext was shut down';
     this.dag.cancelAllJobs('SparkContext was shut down');
     this.stopped = true;
     unregisterActiveContext(this);

@@ -14,6 +14,36 @@ function recordEvents(): { events: StatusEvent[]; stop: () => void } {
   return { events, stop };
 }
 
+describe('cancellation', () => {
+  // first in the file: the executors of the fresh context may still be starting when the first job is cancelled
+  it('cancelJobGroup cancels a job waiting for executors and a running job; the context stays usable', async () => {
+    const busy = (ms: number) => (x: number): number => {
+      const t = Date.now();
+      while (Date.now() - t < ms);
+      return x;
+    };
+    sc.setJobGroup('early');
+    const t0 = Date.now();
+    const early = sc.range(0, 2, 1, 2).map(busy(800)).collect();
+    await new Promise((r) => setTimeout(r, 10));
+    sc.cancelJobGroup('early');
+    await expect(early).rejects.toThrow(expect.objectContaining({ code: 'JOB_CANCELLED' }));
+    expect(Date.now() - t0).toBeLessThan(800);
+
+    sc.setJobGroup('running');
+    const started = new Promise<void>((resolve) => {
+      const stop = sc.statusBus.subscribe((e) => { if (e.kind === 'task-start') { stop(); resolve(); } });
+    });
+    const running = sc.range(0, 2, 1, 2).map(busy(400)).collect();
+    await started;
+    sc.cancelJobGroup('other-group'); // not ours
+    sc.cancelJobGroup('running');
+    await expect(running).rejects.toThrow(expect.objectContaining({ code: 'JOB_CANCELLED' }));
+    sc.clearJobGroup();
+    expect(await sc.parallelize([1, 2, 3], 2).map((x) => x * 2).collect()).toEqual([2, 4, 6]);
+  });
+});
+
 describe('settings', () => {
   it('applicationId, master, appName and defaultParallelism', () => {
     expect(sc.applicationId).toMatch(/^local-\d+$/);

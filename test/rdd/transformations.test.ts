@@ -168,6 +168,20 @@ describe('partitioning transformations', () => {
     expect(layout.flat().sort((a, b) => a[1] - b[1])).toEqual([...pairs].sort((a, b) => a[1] - b[1]));
   });
 
+  it('hash partitioning places int and string keys where Spark does (Java hashCode, non-negative mod)', async () => {
+    const javaHash = (k: number | string): number => {
+      if (typeof k === 'number') return k | 0;
+      let h = 0;
+      for (let i = 0; i < k.length; i++) h = (Math.imul(31, h) + k.charCodeAt(i)) | 0;
+      return h;
+    };
+    const keys: Array<number | string> = [0, 1, 5, -3, -2147483648, 2147483647, 'a', 'hello', '', 'spark', 'é€', 'Aa', 'BB'];
+    const layout = await sc.parallelize(keys.map((k) => [k, 0] as [number | string, number]), 2).partitionBy(7).glom().collect();
+    const expected: Array<Array<number | string>> = Array.from({ length: 7 }, () => []);
+    for (const k of keys) expected[((javaHash(k) % 7) + 7) % 7]!.push(k);
+    expect(layout.map((p) => p.map(([k]) => k))).toEqual(expected);
+  });
+
   it('sortBy / sortByKey ascending, descending, with numPartitions', async () => {
     const rdd = sc.parallelize(nums, 4);
     expect(await rdd.sortBy((x) => x).collect()).toEqual([...nums].sort(byNum));

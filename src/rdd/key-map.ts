@@ -35,8 +35,27 @@ export class KeyMap<V> {
   }
 }
 
+/** One string per key value: equal for keys Spark would call equal (arrays and objects by content, object fields
+ *  and Map/Set entries in any order, Dates by time), distinct across types (1, '1' and 1n differ). */
 export function canonicalKey(key: unknown): string {
   if (key instanceof Date) return `D${key.getTime()}`;
-  if (Array.isArray(key)) return `A[${key.map((k) => (typeof k === 'object' && k !== null ? canonicalKey(k) : typeof k === 'string' ? JSON.stringify(k) : typeof k === 'bigint' ? `${k}n` : String(k))).join(',')}]`;
-  return `O${JSON.stringify(key)}`;
+  if (Array.isArray(key)) return `A[${key.map(canonicalElement).join(',')}]`;
+  return `O${canonicalObject(key as object)}`;
+}
+
+function canonicalElement(k: unknown): string {
+  switch (typeof k) {
+    case 'string': return JSON.stringify(k);
+    case 'bigint': return `${k}n`;
+    case 'object': return k === null ? 'null' : canonicalKey(k);
+    default: return String(k);
+  }
+}
+
+function canonicalObject(o: object): string {
+  if (o instanceof Map) return `M{${[...o].map(([k, v]) => `${canonicalElement(k)}:${canonicalElement(v)}`).sort().join(',')}}`;
+  if (o instanceof Set) return `S{${[...o].map(canonicalElement).sort().join(',')}}`;
+  if (ArrayBuffer.isView(o)) return `T${o.constructor.name}[${Array.from(o as unknown as ArrayLike<unknown>, canonicalElement).join(',')}]`;
+  const rec = o as Record<string, unknown>;
+  return `{${Object.keys(rec).sort().map((k) => `${JSON.stringify(k)}:${canonicalElement(rec[k])}`).join(',')}}`;
 }

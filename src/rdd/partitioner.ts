@@ -1,6 +1,7 @@
 // Partitioners (hash, range) and value-based key hashing. Integer and string keys hash as Java/Spark do
 // (Int.hashCode, String.hashCode), so a key lands in the same partition number as in Spark.
 import { TsSparkError } from '../common/errors.js';
+import { canonicalKey } from './key-map.js';
 import { compareKeys } from './key-order.js';
 
 export type Partitioner =
@@ -55,7 +56,7 @@ export function hashKey(key: unknown): number {
     case 'string':
       return hashString(key);
     case 'bigint':
-      return hashString(key.toString());
+      return hashBigint(key);
     case 'boolean':
       return key ? 1231 : 1237;
     case 'undefined':
@@ -68,11 +69,17 @@ export function hashKey(key: unknown): number {
         return h;
       }
       if (key instanceof Date) return hashDouble(key.getTime());
-      return hashString(JSON.stringify(key));
+      return hashString(canonicalKey(key)); // consistent with KeyMap's equality
     }
     default:
       return hashString(String(key));
   }
+}
+
+/** Java's Long.hashCode for 64-bit values, (int)(v ^ (v >>> 32)); wider bigints hash by their digits. */
+function hashBigint(v: bigint): number {
+  if (v !== BigInt.asIntN(64, v)) return hashString(v.toString());
+  return Number(BigInt.asIntN(32, v ^ (BigInt.asUintN(64, v) >> 32n)));
 }
 
 function hashString(s: string): number {

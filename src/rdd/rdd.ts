@@ -4,6 +4,7 @@ import { TsSparkError } from '../common/errors.js';
 import type { RddId } from '../common/ids.js';
 import * as act from './actions.js';
 import { debugString } from './debug-string.js';
+import { canonicalKey } from './key-map.js';
 import { numPartitions, partitionerOf } from './lineage.js';
 import { hashPartitioner, type Partitioner } from './partitioner.js';
 import * as pair from './pair-functions.js';
@@ -267,6 +268,6 @@ function nonEmpty<T>(r: T[], what: string): T {
 
 function equalKeys(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return canonicalKey(a) === canonicalKey(b);
   return false;
 }

@@ -162,6 +162,25 @@ describe('keys compare by value', () => {
     }
   });
 
+  it('object keys group by content (any field order, bigint fields); Map keys by their entries', async () => {
+    const rows: Array<[object, number]> = [[{ a: 1, b: 'x' }, 1], [{ b: 'x', a: 1 }, 2], [{ a: 2, b: 'x' }, 4], [{ id: 7n }, 8], [{ id: 7n }, 16]];
+    const got = await sc.parallelize(rows, 3).reduceByKey((x, y) => x + y).values().collect();
+    expect(got.sort((x, y) => x - y)).toEqual([3, 4, 24]);
+    const maps: Array<[Map<number, number>, number]> = [[new Map([[1, 2]]), 1], [new Map([[3, 4]]), 2], [new Map([[1, 2]]), 4]];
+    expect((await sc.parallelize(maps, 2).reduceByKey((x, y) => x + y).values().collect()).sort()).toEqual([2, 5]);
+    expect(await sc.parallelize(rows, 2).lookup({ id: 7n })).toEqual([8, 16]);
+    expect(await sc.parallelize([[[1n, 'a'], 'x'], [[1n, 'b'], 'y']] as Array<[[bigint, string], string]>, 2).lookup([1n, 'a'])).toEqual(['x']);
+  });
+
+  it('bigint keys are hash-partitioned as Java longs', async () => {
+    const javaLongHash = (v: bigint): number => Number(BigInt.asIntN(32, v ^ (BigInt.asUintN(64, v) >> 32n)));
+    const keys = [5n, -1n, 1n << 40n, -(1n << 62n), 123456789012345n];
+    const layout = await sc.parallelize(keys.map((k) => [k, 0] as [bigint, number]), 1).partitionBy(3).glom().map((p) => p.map(([k]) => k)).collect();
+    const expected: bigint[][] = [[], [], []];
+    for (const k of keys) expected[((javaLongHash(k) % 3) + 3) % 3]!.push(k);
+    expect(layout).toEqual(expected);
+  });
+
   it('bigint keys group by value and sort numerically', async () => {
     const rows: Array<[bigint, number]> = [[10n ** 20n, 1], [3n, 2], [10n ** 20n, 3], [-5n, 4], [3n, 5]];
     const r = await sc.parallelize(rows, 2).reduceByKey((a, b) => a + b).sortByKey().collect();

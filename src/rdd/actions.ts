@@ -96,6 +96,7 @@ export async function saveAsTextFile(ctx: RddContext, node: RddNode, dir: string
     const files = (await runAction(ctx, node, { kind: 'save-text', tempDir: temp }, 'saveAsTextFile')) as string[];
     for (const f of files) fs.renameSync(f, path.join(out, path.basename(f)));
     fs.rmSync(path.join(out, '_temporary'), { recursive: true, force: true });
+    fs.mkdirSync(out, { recursive: true }); // an RDD without partitions ran no task that would create it
     fs.writeFileSync(path.join(out, '_SUCCESS'), '');
   } catch (e) {
     fs.rmSync(out, { recursive: true, force: true });

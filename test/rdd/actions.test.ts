@@ -162,4 +162,15 @@ describe('side effects', () => {
     await expect(sc.parallelize([1], 1).saveAsTextFile(out)).rejects.toThrow(/already exists/);
     expect(fs.readdirSync(out).sort()).toEqual(files);
   });
+
+  it('saveAsTextFile of empty RDDs: empty part files per partition, only _SUCCESS without partitions', async () => {
+    const empties = path.join(tmp, 'empty-parts');
+    await sc.parallelize([], 2).saveAsTextFile(empties);
+    expect(fs.readdirSync(empties).sort()).toEqual(['_SUCCESS', 'part-00000', 'part-00001']);
+    expect(fs.readFileSync(path.join(empties, 'part-00001'), 'utf8')).toBe('');
+    const none = path.join(tmp, 'no-partitions');
+    await sc.emptyRDD<string>().saveAsTextFile(none);
+    expect(fs.readdirSync(none)).toEqual(['_SUCCESS']);
+    expect(await sc.textFile(none).count()).toBe(0);
+  });
 });

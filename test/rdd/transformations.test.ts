@@ -40,6 +40,15 @@ describe('creating RDDs', () => {
     expect(await e.collect()).toEqual([]);
     expect(await e.count()).toBe(0);
     expect(await e.isEmpty()).toBe(true);
+    // every transformation over no partitions / no elements yields nothing, without failing
+    const pairs = sc.emptyRDD<[number, number]>();
+    const results = await Promise.all([
+      pairs.reduceByKey((a, b) => a + b).collect(), pairs.sortByKey().collect(), pairs.join(sc.parallelize([[1, 2]] as Array<[number, number]>, 1)).collect(),
+      e.distinct().collect(), e.zipWithIndex().collect(), e.repartition(3).collect(), e.cartesian(sc.parallelize([1], 1)).collect(),
+      e.glom().collect(), sc.parallelize([] as number[], 3).sortBy((x) => x).collect(), e.top(2), e.takeOrdered(2),
+    ]);
+    for (const r of results) expect(r).toEqual([]);
+    expect(await sc.union([e, sc.parallelize([1, 2], 1)]).collect()).toEqual([1, 2]);
   });
 
   it('sc.union and rdd.union concatenate in order', async () => {

@@ -104,6 +104,20 @@ describe('jobs and stages on the status bus', () => {
     expect(mapped).toEqual(new Map([...js].map(([k, v]) => [k, v * 2])));
   });
 
+  it('concurrent actions on one reduceByKey RDD share its map stage', async () => {
+    const { events, stop } = recordEvents();
+    const data = [...Array(1000).keys()];
+    const reduced = sc.parallelize(data.map((x) => [x % 10, x] as [number, number]), 4).reduceByKey((a, b) => a + b, 3);
+    const [n, rows, total] = await Promise.all([reduced.count(), reduced.collect(), sc.parallelize(data, 2).sum()]);
+    stop();
+    expect(n).toBe(10);
+    expect(rows.reduce((a, [, v]) => a + v, 0)).toBe(data.reduce((a, b) => a + b, 0));
+    expect(total).toBe(data.reduce((a, b) => a + b, 0));
+    const submitted = events.filter((e): e is Extract<StatusEvent, { kind: 'stage-submitted' }> => e.kind === 'stage-submitted');
+    expect(submitted.filter((e) => e.numTasks === 4)).toHaveLength(1); // the shared map stage
+    expect(submitted.filter((e) => e.numTasks === 3)).toHaveLength(2); // one result stage per action
+  });
+
   it('a failed job posts job-end with succeeded=false and the error', async () => {
     const { events, stop } = recordEvents();
     await expect(sc.parallelize([1, 2], 2).map(() => { throw new Error('status-bus failure'); }).count()).rejects.toThrow('status-bus failure');

@@ -51,9 +51,11 @@ it('retries also cover shuffle-map tasks, and a function that always fails still
   const dir = path.join(markerDir, 'shuffle');
   fs.mkdirSync(dir);
   const pairs = [...Array(30).keys()].map((x) => [x % 4, x] as [number, number]);
+  const seen = sc.longAccumulator();
   const sums = await sc.parallelize(pairs, 3).mapPartitionsWithIndex((index, it) => {
     const nodeFs = process.getBuiltinModule('node:fs') as typeof import('node:fs');
     const marker = `${dir}/m${index}`;
+    seen.add(1);
     if (!nodeFs.existsSync(marker)) {
       nodeFs.writeFileSync(marker, '1');
       throw new Error('flaky map side');
@@ -63,6 +65,7 @@ it('retries also cover shuffle-map tasks, and a function that always fails still
   const js = new Map<number, number>();
   for (const [k, v] of pairs) js.set(k, (js.get(k) ?? 0) + v);
   expect(sums).toEqual(js);
+  expect(seen.value).toBe(3); // one add per map partition: the failed attempts' adds are dropped
 
   const attempts: number[] = [];
   const unsubscribe = sc.statusBus.subscribe((e) => { if (e.kind === 'task-start') attempts.push(e.attempt); });

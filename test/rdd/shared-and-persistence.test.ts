@@ -33,6 +33,16 @@ describe('shared variables', () => {
     expect(joined).toEqual(new Map([...js].map(([k, v]) => [k, v * 3])));
   });
 
+  it('unpersist keeps a broadcast usable; destroy makes it unusable on the driver and in tasks', async () => {
+    const b = sc.broadcast({ k: 5 });
+    expect(await sc.parallelize([1, 2], 2).map((x) => x + b.value.k).collect()).toEqual([6, 7]);
+    b.unpersist();
+    expect(await sc.parallelize([1, 2], 2).map((x) => x * b.value.k).collect()).toEqual([5, 10]);
+    b.destroy();
+    expect(() => b.value).toThrow(/destroyed/);
+    await expect(sc.parallelize([1], 1).map((x) => x + b.value.k).collect()).rejects.toThrow(/destroyed/);
+  });
+
   it('accumulator and longAccumulator sum the adds made in tasks', async () => {
     const total = sc.accumulator(0);
     const big = sc.accumulator(0n);

@@ -80,6 +80,23 @@ describe('element-wise transformations', () => {
     expect(await rdd.flatMap((w) => new Set(w)).count()).toBe(words.reduce((n, w) => n + new Set(w).size, 0));
   });
 
+  it('closures ship captured local functions, classes, Maps and Sets by value', async () => {
+    class Vec {
+      constructor(readonly x: number, readonly y: number) {}
+      len(): number { return Math.hypot(this.x, this.y); }
+    }
+    const names = new Map<number, string>([[1, 'one'], [2, 'two']]);
+    const odd = new Set([1, 3, 5]);
+    function scale(x: number): number { return x * 10; }
+    const describeIt = (x: number): string => `${names.get(x) ?? '?'}/${odd.has(x)}/${scale(x)}/${new Vec(3 * x, 4 * x).len()}`;
+    const data = [1, 2, 3];
+    expect(await sc.parallelize(data, 2).map(describeIt).collect()).toEqual(data.map(describeIt));
+    // captured variables are copies: mutating them in a task does not change the driver's value
+    let counter = 0;
+    expect(await sc.parallelize(data, 1).map((x) => (counter += x)).collect()).toEqual([1, 3, 6]);
+    expect(counter).toBe(0);
+  });
+
   it('mapPartitions with a generator function and with an array result', async () => {
     const rdd = sc.parallelize(nums, 4);
     const sums = await rdd.mapPartitions(function* (it) {

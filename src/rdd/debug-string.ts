@@ -10,7 +10,7 @@ export function debugString(root: RddNode, levelOf: (id: number) => StorageLevel
   const lines: string[] = [];
   const visit = (n: RddNode, indent: string, how: 'root' | 'narrow' | 'shuffle'): void => {
     const lvl = levelOf(n.id);
-    const desc = `${label(n)}[${n.id}] []${lvl ? ` ${describeLevel(lvl)}` : ''}`;
+    const desc = `${label(n)}[${n.id}] [${lvl ? describeLevel(lvl) : ''}]`;
     if (how === 'root') lines.push(`(${numPartitions(n)}) ${desc}`);
     else if (how === 'narrow') lines.push(`${indent} |  ${desc}`);
     else lines.push(`${indent} +-(${numPartitions(n)}) ${desc}`);

@@ -84,7 +84,7 @@ describe('persistence', () => {
     expect(await rdd.collect()).toEqual(nums.map((x) => x * 2));
     expect(await rdd.map((x) => x + 1).reduce((a, b) => a + b)).toBe(nums.reduce((a, x) => a + x * 2 + 1, 0));
     expect(computed.value).toBe(nums.length);
-    expect(rdd.toDebugString()).toContain('Memory');
+    expect(rdd.toDebugString().split('\n')[0]).toMatch(/^\(4\) MapPartitionsRDD\[\d+\] \[Memory Deserialized 1x Replicated\]$/);
     rdd.unpersist();
     expect(rdd.getStorageLevel()).toEqual(StorageLevel.NONE);
     await rdd.count();

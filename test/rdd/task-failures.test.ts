@@ -49,6 +49,31 @@ describe('user function errors', () => {
     expect(e3.message).toContain('generator failed');
   });
 
+  it('a map stage that failed is recomputed by the next action on the same RDD; concurrent jobs on it all fail', async () => {
+    const os = process.getBuiltinModule('node:os') as typeof import('node:os');
+    const marker = `${os.tmpdir()}/tsspark-failed-map-${process.pid}-${Date.now()}`;
+    const pairs = [...Array(40).keys()].map((x) => [x % 4, x] as [number, number]);
+    const reduced = sc.parallelize(pairs, 4).mapPartitionsWithIndex((i, it) => {
+      const nodeFs = process.getBuiltinModule('node:fs') as typeof import('node:fs');
+      if (i === 2 && !nodeFs.existsSync(marker)) {
+        nodeFs.writeFileSync(marker, '');
+        throw new Error('map partition 2 failed once');
+      }
+      return it;
+    }, true).reduceByKey((a, b) => a + b, 2);
+    try {
+      const [a, b] = await Promise.allSettled([reduced.collect(), reduced.count()]);
+      expect(a.status).toBe('rejected');
+      expect(b.status).toBe('rejected');
+      expect(String((a as PromiseRejectedResult).reason.message)).toContain('map partition 2 failed once');
+      const js = new Map<number, number>();
+      for (const [k, v] of pairs) js.set(k, (js.get(k) ?? 0) + v);
+      expect(await reduced.collectAsMap()).toEqual(js);
+    } finally {
+      (process.getBuiltinModule('node:fs') as typeof import('node:fs')).rmSync(marker, { force: true });
+    }
+  });
+
   it('the context stays usable after failed jobs', async () => {
     await failure(sc.parallelize([1], 1).map(() => { throw new Error('once more'); }).count());
     const data = [...Array(50).keys()];

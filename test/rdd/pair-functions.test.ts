@@ -127,6 +127,22 @@ describe('joins and cogroup', () => {
     }
   });
 
+  it('subtractByKey and groupWith', async () => {
+    const l = sc.parallelize(left, 2);
+    const r = sc.parallelize(other, 2);
+    const sub = await l.subtractByKey(r).collect();
+    expect(sorted(sub)).toEqual(sorted(left.filter(([k]) => !other.some(([rk]) => rk === k))));
+    const third = sc.parallelize([['k4', true], ['k9', false]] as Array<[string, boolean]>, 1);
+    const gw = await l.groupWith(r, third).collect();
+    const keys = new Set([...left.map(([k]) => k), ...other.map(([k]) => k), 'k4', 'k9']);
+    expect(gw.map(([k]) => k).sort()).toEqual([...keys].sort());
+    for (const [k, groups] of gw) {
+      expect(groups).toHaveLength(3);
+      expect(groups[0]!.length).toBe(left.filter(([lk]) => lk === k).length);
+      expect(groups[2]!.length).toBe(k === 'k4' || k === 'k9' ? 1 : 0);
+    }
+  });
+
   it('join of co-partitioned inputs gives the same answer', async () => {
     const a = sc.parallelize(pairs, 3).reduceByKey((x, y) => x + y, 4);
     const b = sc.parallelize(pairs, 2).mapValues((v) => v * 2).reduceByKey((x, y) => x + y, 4);

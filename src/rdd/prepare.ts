@@ -78,7 +78,9 @@ async function sampleRangeBounds(parent: RddNode, p: Partitioner, ascending: boo
     }
   }
   const sorted = ascending ? bounds : bounds.reverse();
-  return { kind: 'range', numPartitions: sorted.length + 1, ascending, bounds: ascending ? sorted : sorted.reverse() };
+  // Keep the requested count even when skew gave fewer bounds (the last partitions are then empty): the RDD already
+  // reported n partitions before the bounds were known, and its layout must not change under the user.
+  return { kind: 'range', numPartitions: n, ascending, bounds: ascending ? sorted : sorted.reverse() };
 }
 
 /** Cuts a fused element chain below its last prefix RDD that was persisted or checkpointed after the chain was

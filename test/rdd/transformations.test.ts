@@ -225,6 +225,19 @@ describe('partitioning transformations', () => {
     expect(strs).toEqual([...words].sort());
   });
 
+  it('sortByKey on skewed keys keeps the partition count it reported and stays sorted', async () => {
+    const skewed = Array.from({ length: 100 }, (_, i) => [i < 90 ? 1 : i, i] as [number, number]);
+    for (const ascending of [true, false]) {
+      const r = sc.parallelize(skewed, 3).sortByKey(ascending, 4);
+      expect(r.getNumPartitions()).toBe(4);
+      const parts = await r.glom().collect();
+      expect(parts).toHaveLength(4);
+      const keys = parts.flat().map(([k]) => k);
+      expect(keys).toEqual(skewed.map(([k]) => k).sort((a, b) => (ascending ? a - b : b - a)));
+      expect(await r.count()).toBe(100);
+    }
+  });
+
   it('distinct, intersection, subtract', async () => {
     const a = [1, 2, 2, 3, 4, 4, 5, 5, 5, 9];
     const b = [2, 5, 6, 7, 9, 9];

@@ -63,6 +63,23 @@ describe('textFile', () => {
     expect(await sc.textFile(fixed, 64).collect()).toEqual(rows);
   });
 
+  it('lines longer than the 4 MiB read window and splits of several MiB are read whole, once', async () => {
+    const file = path.join(dir, 'big.txt');
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 9_000_000; i++) {
+      const len = i % 40 === 0 ? 500_000 + i : (i * 7919) % 3000;
+      const line = `${i}:${'é'.repeat(len >> 1)}`;
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+    lines.push('x'.repeat(4_300_000)); // one line longer than the read window, at the end without a newline
+    fs.writeFileSync(file, lines.join('\n'));
+    const got = await sc.textFile(`file://${file}`, 3).collect();
+    expect(got.length).toBe(lines.length);
+    expect(got.every((l, i) => l === lines[i])).toBe(true);
+  });
+
   it('reads directories (skipping _ and . files), globs, comma-separated lists and .gz files', async () => {
     const d = path.join(dir, 'multi');
     fs.mkdirSync(d);

@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'CORRUPT_FILE'
   | 'PARSE_ERROR'
   | 'ANALYSIS_ERROR'
+  /** SQL runtime errors of ANSI mode (Spark's SparkArithmeticException, CAST_INVALID_INPUT…); details.errorClass names it. */
+  | 'ARITHMETIC_ERROR'
+  | 'CAST_ERROR'
   | 'INTERNAL';
 
 export interface WireError {

@@ -57,8 +57,11 @@ export type Expression =
   | { readonly kind: 'bound'; readonly ordinal: number; readonly type: DataType; readonly nullable: boolean; readonly name: string }
   /** Literal in physical representation (see column-batch.ts): decimals unscaled, dates as days, timestamps in µs. */
   | { readonly kind: 'literal'; readonly value: unknown; readonly type: DataType }
-  | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expression[]; readonly type: DataType; readonly nullable: boolean }
-  | { readonly kind: 'cast'; readonly expr: Expression; readonly type: DataType; readonly mode: 'cast' | 'try' | 'ansi' }
+  /** `ansi`: ANSI evaluation (errors instead of NULL on overflow / division by zero); `timeZone`: the session time
+   *  zone id for functions that read local date-time fields (Spark's TimeZoneAwareExpression); both set by resolveFunction. */
+  | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expression[]; readonly type: DataType; readonly nullable: boolean;
+      readonly ansi?: boolean; readonly timeZone?: string }
+  | { readonly kind: 'cast'; readonly expr: Expression; readonly type: DataType; readonly mode: 'cast' | 'try' | 'ansi'; readonly timeZone?: string }
   | { readonly kind: 'case'; readonly branches: ReadonlyArray<readonly [Expression, Expression]>; readonly else?: Expression; readonly type: DataType }
   | { readonly kind: 'in'; readonly expr: Expression; readonly list: readonly Expression[]; readonly negated: boolean }
   | { readonly kind: 'is_null'; readonly expr: Expression; readonly negated: boolean }

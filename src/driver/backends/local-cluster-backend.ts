@@ -7,31 +7,25 @@ import { distEntry } from '../../common/dist-entry.js';
 import { TsSparkError } from '../../common/errors.js';
 import { tsSparkHooksRegistered } from '../../common/module-hooks/register.js';
 import { resolveAuthSecret, type RpcAuth } from '../../common/rpc/auth.js';
-import { EnvelopeClient } from '../../common/rpc/envelope.js';
-import { startRpcServer, type RpcServer } from '../../common/rpc/server.js';
-import { executorServiceDefinition } from '../../common/rpc/service-definitions.js';
 import type { ExecutorLaunchConfig } from '../../executor/main.js';
 import type { LaunchRequest } from '../../executor/executor.js';
 import type { MasterSpec } from '../master-url.js';
-import { driverService } from '../rpc/driver-service.js';
 import type { BackendContext } from './create-backend.js';
+import { RemoteExecutors, type ExecutorRegistration } from './remote-executors.js';
 import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
 
 interface ExecutorProc {
   readonly id: string;
   readonly child: ChildProcess;
-  client?: EnvelopeClient;
-  lastHeartbeat: number;
   registered: boolean;
   lost: boolean;
-  outbox: LaunchRequest[];
+  onRegistered?: () => void;
 }
 
 const REGISTRATION_TIMEOUT_MS = 30_000;
 
 export class LocalClusterBackend implements SchedulerBackend {
-  private server?: RpcServer;
-  private events?: BackendEvents;
+  private remote?: RemoteExecutors;
   private readonly procs = new Map<string, ExecutorProc>();
   private nextId = 0;
   private stopping = false;
@@ -51,29 +45,19 @@ export class LocalClusterBackend implements SchedulerBackend {
   }
 
   async start(events: BackendEvents): Promise<void> {
-    this.events = events;
-    this.server = await startRpcServer({
-      host: this.ctx.conf.getString('spark.driver.host'),
-      port: this.ctx.conf.getInt('spark.driver.port'),
-      ...(this.auth ? { auth: this.auth } : {}),
-      services: [
-        driverService({
-          register: (e) => this.onRegister(e),
-          heartbeat: (id) => {
-            const p = this.procs.get(id);
-            if (!p || p.lost) return false;
-            p.lastHeartbeat = Date.now();
-            return true;
-          },
-          results: (id, results) => {
-            const p = this.procs.get(id);
-            if (!p || p.lost) return;
-            p.lastHeartbeat = Date.now();
-            for (const r of results) events.taskResult(id, r);
-          },
-          broadcast: (id) => this.ctx.fetchBroadcast(id),
-        }),
-      ],
+    this.remote = await RemoteExecutors.start({
+      conf: this.ctx.conf,
+      auth: this.auth,
+      events,
+      fetchBroadcast: this.ctx.fetchBroadcast,
+      admit: (e) => this.admit(e),
+      onRegistered: (e) => this.procs.get(e.executorId)?.onRegistered?.(),
+      onUnreachable: (id, reason) => {
+        const p = this.procs.get(id);
+        if (!p) return;
+        p.child.kill('SIGKILL');
+        this.onExecutorGone(p, reason);
+      },
     });
     const started = Array.from({ length: this.spec.executors }, () => this.spawnExecutor());
     this.monitor = setInterval(() => this.checkHeartbeats(), Math.max(50, Math.min(1000, this.timeoutMs / 4)));
@@ -84,7 +68,7 @@ export class LocalClusterBackend implements SchedulerBackend {
   private spawnExecutor(): Promise<void> {
     const id = String(this.nextId++);
     const cfg: ExecutorLaunchConfig = {
-      driverAddress: this.server!.address,
+      driverAddress: this.remote!.address,
       executorId: id,
       appId: this.ctx.appId,
       host: '127.0.0.1',
@@ -102,12 +86,12 @@ export class LocalClusterBackend implements SchedulerBackend {
     else delete env.TSSPARK_AUTH_SECRET;
     const nodeOpts = (this.ctx.conf.get('spark.executor.extraNodeOptions') ?? '').split(/\s+/).filter(Boolean);
     const child = spawn(process.execPath, [...nodeOpts, fileURLToPath(distEntry('executor/main.js'))], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    const proc: ExecutorProc = { id, child, lastHeartbeat: Date.now(), registered: false, lost: false, outbox: [] };
+    const proc: ExecutorProc = { id, child, registered: false, lost: false };
     this.procs.set(id, proc);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new TsSparkError('EXECUTOR_LOST', `executor ${id} did not register within ${REGISTRATION_TIMEOUT_MS} ms`)), REGISTRATION_TIMEOUT_MS);
       timer.unref();
-      (proc as { onRegistered?: () => void }).onRegistered = () => {
+      proc.onRegistered = () => {
         clearTimeout(timer);
         resolve();
       };
@@ -119,69 +103,41 @@ export class LocalClusterBackend implements SchedulerBackend {
     });
   }
 
-  private onRegister(e: { executorId: string; host: string; cores: number; port: number; pid: number }): void {
+  private admit(e: ExecutorRegistration): void {
     const p = this.procs.get(e.executorId);
     if (!p || p.registered || p.child.pid !== e.pid) throw new TsSparkError('INVALID_ARGUMENT', `unexpected executor registration for ${e.executorId}`);
     p.registered = true;
-    p.lastHeartbeat = Date.now();
-    p.client = new EnvelopeClient(executorServiceDefinition(), `${e.host}:${e.port}`, this.auth ? { auth: this.auth } : {});
-    this.events!.executorAdded({ id: e.executorId, host: e.host, cores: e.cores, shufflePort: e.port, pid: e.pid });
-    (p as { onRegistered?: () => void }).onRegistered?.();
   }
 
   private onExecutorGone(p: ExecutorProc, reason: string): void {
     if (p.lost) return;
     p.lost = true;
-    p.client?.close();
     if (this.stopping) return;
-    if (p.registered) this.events?.executorLost(p.id, reason);
+    this.remote?.markLost(p.id, reason);
     // as Spark's local-cluster (and a standalone worker), start a replacement executor
-    this.spawnExecutor().catch((e: unknown) => process.stderr.write(`could not replace executor ${p.id}: ${String(e)}\n`));
-  }
-
-  private checkHeartbeats(): void {
-    const now = Date.now();
-    for (const p of this.procs.values()) {
-      if (p.registered && !p.lost && now - p.lastHeartbeat > this.timeoutMs) {
-        p.child.kill('SIGKILL');
-        this.onExecutorGone(p, `Executor heartbeat timed out after ${now - p.lastHeartbeat} ms`);
-      }
-    }
-  }
-
-  launchTask(executorId: string, req: LaunchRequest): void {
-    const p = this.procs.get(executorId);
-    if (!p?.client || p.lost) return;
-    p.outbox.push(req);
-    if (p.outbox.length === 1) queueMicrotask(() => this.flush(p));
-  }
-
-  private flush(p: ExecutorProc): void {
-    const tasks = p.outbox;
-    p.outbox = [];
-    if (tasks.length === 0 || !p.client || p.lost) return;
-    p.client.call('LaunchTasks', { tasks }).catch((e: unknown) => {
-      if (!p.lost) {
-        p.child.kill('SIGKILL');
-        this.onExecutorGone(p, `task launch failed: ${String(e)}`);
-      }
+    this.spawnExecutor().catch((e: unknown) => {
+      if (!this.stopping) process.stderr.write(`could not replace executor ${p.id}: ${String(e)}\n`);
     });
   }
 
-  killTask(executorId: string, taskId: number): void {
-    this.procs.get(executorId)?.client?.call('KillTask', { taskId }).catch(() => undefined);
+  private checkHeartbeats(): void {
+    for (const s of this.remote?.silentFor(this.timeoutMs) ?? []) {
+      const p = this.procs.get(s.id);
+      if (!p || p.lost) continue;
+      p.child.kill('SIGKILL');
+      this.onExecutorGone(p, `Executor heartbeat timed out after ${s.silentMs} ms`);
+    }
   }
 
-  removeBroadcast(id: number): void { this.toAll({ broadcastId: id }); }
-  removeRdd(rddId: number): void { this.toAll({ rddId }); }
-  removeShuffle(shuffleId: number): void { this.toAll({ shuffleId }); }
-
-  private toAll(body: Record<string, unknown>): void {
-    for (const p of this.procs.values()) if (!p.lost) p.client?.call('RemoveBlocks', body).catch(() => undefined);
-  }
+  launchTask(executorId: string, req: LaunchRequest): void { this.remote?.launchTask(executorId, req); }
+  killTask(executorId: string, taskId: number): void { this.remote?.killTask(executorId, taskId); }
+  removeBroadcast(id: number): void { this.remote?.removeBlocks({ broadcastId: id }); }
+  removeRdd(rddId: number): void { this.remote?.removeBlocks({ rddId }); }
+  removeShuffle(shuffleId: number): void { this.remote?.removeBlocks({ shuffleId }); }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.remote?.beginStop();
     if (this.monitor) clearInterval(this.monitor);
     const exits = [...this.procs.values()].filter((p) => !p.lost && p.child.exitCode === null).map(
       (p) =>
@@ -191,11 +147,11 @@ export class LocalClusterBackend implements SchedulerBackend {
             clearTimeout(kill);
             resolve();
           });
-          p.client?.call('StopExecutor', {}, 2000).catch(() => p.child.kill('SIGKILL'));
+          if (!p.registered) p.child.kill('SIGKILL');
+          else this.remote?.stopExecutor(p.id, 2000).catch(() => p.child.kill('SIGKILL'));
         }),
     );
     await Promise.all(exits);
-    for (const p of this.procs.values()) p.client?.close();
-    await this.server?.stop();
+    await this.remote?.close();
   }
 }

@@ -1,6 +1,7 @@
 // SparkContext: the driver's entry point. Resolves configuration, starts the scheduler backend for the master
 // URL, and offers Spark's SparkContext API (parallelize, textFile, broadcast, accumulators…). Jobs go through the
 // DAG scheduler; the RDD layer sees this class only through the RddContext interface.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +63,8 @@ export class SparkContext implements RddContext {
   private readonly pendingJobs = new Set<PendingJob>();
   private stopped = false;
   private stopping?: Promise<void>;
-  private jobGroup?: string;
+  /** Job group per async call chain, like Spark's thread-local job group (setJobGroup affects this caller only). */
+  private readonly jobGroupStore = new AsyncLocalStorage<{ group?: string }>();
   private ckptDir?: string;
   uiWebUrl: string | null = null;
 
@@ -203,8 +205,9 @@ export class SparkContext implements RddContext {
   }
 
   // ---- jobs
-  setJobGroup(groupId: string, _description?: string): void { this.jobGroup = groupId; }
-  clearJobGroup(): void { this.jobGroup = undefined; }
+  setJobGroup(groupId: string, _description?: string): void { this.jobGroupStore.enterWith({ group: groupId }); }
+  clearJobGroup(): void { this.jobGroupStore.enterWith({}); }
+  private get jobGroup(): string | undefined { return this.jobGroupStore.getStore()?.group; }
   cancelJobGroup(groupId: string): void {
     for (const w of this.pendingJobs) if (w.jobGroup === groupId) w.cancelled = `part of cancelled job group ${groupId}`;
     this.dag.cancelJobGroup(groupId);

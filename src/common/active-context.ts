@@ -44,3 +44,22 @@ export function submittedConf(): Record<string, string> | undefined {
   }
   return undefined;
 }
+
+/**
+ * How layers below the driver (the SQL session) obtain a SparkContext without importing it: the driver registers
+ * a factory when its module loads.
+ */
+export interface ContextFactory {
+  (conf: Record<string, string>): StoppableContext;
+}
+
+let factory: ContextFactory | undefined;
+
+export function registerContextFactory(f: ContextFactory): void {
+  factory = f;
+}
+
+export function createContext(conf: Record<string, string>): StoppableContext {
+  if (!factory) throw new Error('no SparkContext factory registered: import tsspark (src/index.ts) first');
+  return factory(conf);
+}

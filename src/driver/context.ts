@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { activeContexts, registerActiveContext, submittedConf, unregisterActiveContext } from '../common/active-context.js';
+import { activeContexts, registerActiveContext, registerContextFactory, submittedConf, unregisterActiveContext } from '../common/active-context.js';
 import { TsSparkError } from '../common/errors.js';
 import { counter, type RddId, type ShuffleId } from '../common/ids.js';
 import { encodeValue } from '../common/record-codec.js';
@@ -277,3 +277,5 @@ function checkInputsExist(node: RddNode): void {
     }
   }
 }
+
+registerContextFactory((conf) => SparkContext.getOrCreate(new SparkConf(conf)));

@@ -149,6 +149,7 @@ async function buildEnv(ctx: WorkerContext, task: TaskDescription, payload: Stag
     metrics,
     persisted,
     memoryLimitBytes: ctx.memoryLimitBytes,
+    localDir: ctx.localDir,
     parallelSlice: (rddId, p) => slices.get(`${rddId}:${p}`) ?? [],
     getCached: (rddId, p) => cached.get(`${rddId}:${p}`),
     putCached: (rddId, p, batches) => void cached.set(`${rddId}:${p}`, batches as unknown[][]),

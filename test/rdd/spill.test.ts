@@ -1,13 +1,18 @@
 // Shuffles larger than a task's memory share (spark.driver.memory=2m → 1 MiB per task): the map-side shuffle
-// writer spills sorted runs to disk and merges them, and the answers still match plain JS.
+// writer spills, the reduce side spills (grace-hashed aggregation, external sort), and the answers still match plain JS.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SparkContext } from '../../src/index.js';
 
 let sc: SparkContext;
 const spilled: number[] = [];
+const reduceSideSpills: number[] = [];
 beforeAll(() => {
   sc = new SparkContext({ master: 'local[2]', appName: 'rdd-spill', conf: { 'spark.driver.memory': '2m' } });
-  sc.statusBus.subscribe((e) => { if (e.kind === 'task-end' && e.metrics) spilled.push(e.metrics.diskBytesSpilled + e.metrics.memoryBytesSpilled); });
+  sc.statusBus.subscribe((e) => { if (e.kind === 'task-end' && e.metrics) {
+    spilled.push(e.metrics.diskBytesSpilled + e.metrics.memoryBytesSpilled);
+    // result tasks that read a shuffle and write none: what they spilled is reduce-side (aggregation, sort)
+    if (e.metrics.shuffleBytesRead > 0 && e.metrics.shuffleBytesWritten === 0) reduceSideSpills.push(e.metrics.diskBytesSpilled);
+  } });
 });
 afterAll(() => sc.stop());
 
@@ -36,5 +41,6 @@ it('reduceByKey, groupByKey, sortByKey and join over ~6 MB of records', async ()
   const joined = await left.join(right, 4).filter(([k, [v, w]]) => v === value(k) && w === 2 * k).count();
   expect(joined).toBe(Math.ceil(N / 3));
   expect(spilled.some((b) => b > 0)).toBe(true);
+  expect(reduceSideSpills.some((b) => b > 0)).toBe(true);
   console.log(`spill suite: ${Date.now() - t0} ms, ${spilled.filter((b) => b > 0).length} tasks spilled ${spilled.reduce((a, b) => a + b, 0)} bytes`);
 });

@@ -117,14 +117,14 @@ function* computeUncached(node: RddNode, partition: number, env: TaskEnv): Gener
     }
     case 'shuffled': {
       const input = env.readShuffle(node.shuffleId, partition);
-      if (node.sortAscending !== undefined) yield* sortByKeyBatches(input, node.sortAscending, node.aggregator, node.mapSideCombine);
+      if (node.sortAscending !== undefined) yield* sortByKeyBatches(input, node.sortAscending, node.aggregator, node.mapSideCombine, env);
       else if (node.aggregator) yield* combineByKeyBatches(input, node.aggregator, node.mapSideCombine, env);
       else yield* input;
       return;
     }
     case 'cogroup': {
       const inputs = node.parents.map((p) => (p.dep === 'shuffle' ? env.readShuffle(p.shuffleId, partition) : computeBatches(p.node, partition, env)));
-      yield* cogroupBatches(inputs);
+      yield* cogroupBatches(inputs, env);
       return;
     }
     default:

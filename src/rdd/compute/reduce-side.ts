@@ -1,63 +1,80 @@
 // Reduce-side operators over shuffled [key, value] records: combine by key (reduceByKey, groupByKey,
 // aggregateByKey…), cogroup of several inputs (join and friends), and sort by key (sortByKey).
 import type { Aggregator } from '../rdd-node.js';
-import { KeyMap } from '../key-map.js';
+import { ExternalSorter } from '../../shuffle/external-sorter.js';
+import { SpillableMap } from './spillable-map.js';
 import { compareKeys } from '../key-order.js';
 import { BATCH } from './sources.js';
 import type { TaskEnv } from './task-env.js';
 
 export function* combineByKeyBatches(input: Iterable<unknown[]>, agg: Aggregator, inputIsCombined: boolean, env: TaskEnv): Generator<unknown[]> {
-  const map = new KeyMap<unknown>();
-  const merge = inputIsCombined ? agg.mergeCombiners : agg.mergeValue;
-  const create = agg.createCombiner;
-  let records = 0;
+  const map = new SpillableMap(env.memoryLimitBytes, env.localDir, agg.mergeCombiners, env.metrics);
+  const update = inputIsCombined ? agg.mergeCombiners : agg.mergeValue;
+  const create = inputIsCombined ? identity : agg.createCombiner;
   for (const b of input) {
-    records += b.length;
     for (let i = 0; i < b.length; i++) {
       const rec = b[i] as [unknown, unknown];
-      const k = rec[0];
-      const prev = map.get(k);
-      if (prev === undefined && !map.has(k)) map.set(k, inputIsCombined ? rec[1] : create(rec[1]));
-      else map.set(k, merge(prev, rec[1]));
+      map.update(rec[0], rec[1], create, update);
     }
   }
-  env.metrics.shuffleRecordsRead += records;
   yield* entriesToBatches(map.entries());
 }
 
-export function* cogroupBatches(inputs: readonly Iterable<unknown[]>[]): Generator<unknown[]> {
+/** cogroup: per key, one array of values per input; spills like combineByKey, merging the arrays side by side. */
+export function* cogroupBatches(inputs: readonly Iterable<unknown[]>[], env: TaskEnv): Generator<unknown[]> {
   const n = inputs.length;
-  const map = new KeyMap<unknown[][]>();
+  const mergeGroups = (a: unknown, b: unknown): unknown => {
+    const x = a as unknown[][];
+    (b as unknown[][]).forEach((vs, side) => {
+      for (const v of vs) x[side]!.push(v);
+    });
+    return x;
+  };
+  const map = new SpillableMap(env.memoryLimitBytes, env.localDir, mergeGroups, env.metrics);
   inputs.forEach((input, side) => {
-    for (const b of input) {
-      for (const rec of b as Array<[unknown, unknown]>) {
-        let groups = map.get(rec[0]);
-        if (!groups) {
-          groups = Array.from({ length: n }, () => []);
-          map.set(rec[0], groups);
-        }
-        groups[side]!.push(rec[1]);
-      }
-    }
+    const create = (v: unknown): unknown[][] => {
+      const groups: unknown[][] = Array.from({ length: n }, () => []);
+      groups[side]!.push(v);
+      return groups;
+    };
+    const update = (prev: unknown, v: unknown): unknown => {
+      (prev as unknown[][])[side]!.push(v);
+      return prev;
+    };
+    for (const b of input) for (const rec of b as Array<[unknown, unknown]>) map.update(rec[0], rec[1], create, update);
   });
   yield* entriesToBatches(map.entries());
 }
 
-export function* sortByKeyBatches(input: Iterable<unknown[]>, ascending: boolean, agg: Aggregator | undefined, inputIsCombined: boolean): Generator<unknown[]> {
-  let all: Array<[unknown, unknown]> = [];
-  for (const b of input) for (const r of b) all.push(r as [unknown, unknown]);
-  if (agg) {
-    const map = new KeyMap<unknown>();
-    for (const [k, v] of all) {
-      if (!map.has(k)) map.set(k, inputIsCombined ? v : agg.createCombiner(v));
-      else map.set(k, (inputIsCombined ? agg.mergeCombiners : agg.mergeValue)(map.get(k), v));
-    }
-    all = [...map.entries()];
-  }
+/** sortByKey's reduce side: an external sort (sorted runs spilled under the task's memory limit, then merged). */
+export function* sortByKeyBatches(input: Iterable<unknown[]>, ascending: boolean, agg: Aggregator | undefined, inputIsCombined: boolean, env: TaskEnv): Generator<unknown[]> {
+  let records: Iterable<unknown[]> = input;
+  if (agg) records = combineByKeyBatches(input, agg, inputIsCombined, env);
   const sign = ascending ? 1 : -1;
-  all.sort((a, b) => sign * compareKeys(a[0], b[0]));
-  for (let i = 0; i < all.length; i += BATCH) yield all.slice(i, i + BATCH);
+  const sorter = new ExternalSorter<[unknown, unknown]>({
+    compare: (a, b) => sign * compareKeys(a[0], b[0]),
+    memoryLimitBytes: env.memoryLimitBytes,
+    spillDir: env.localDir,
+  });
+  try {
+    for (const b of records) for (const r of b) sorter.insert(r as [unknown, unknown]);
+    let out: unknown[] = [];
+    for (const r of sorter.sorted()) {
+      out.push(r);
+      if (out.length === BATCH) {
+        yield out;
+        out = [];
+      }
+    }
+    if (out.length > 0) yield out;
+    const st = sorter.stats;
+    env.metrics.diskBytesSpilled += st.bytesSpilled;
+  } finally {
+    sorter.close();
+  }
 }
+
+const identity = (v: unknown): unknown => v;
 
 function* entriesToBatches(entries: Iterable<[unknown, unknown]>): Generator<unknown[]> {
   let out: unknown[] = [];

@@ -41,4 +41,6 @@ export interface TaskEnv {
   putCached(rddId: number, partition: number, batches: readonly unknown[][]): void;
   /** Bytes a task may buffer before spilling (executor memory × fraction / slots). */
   readonly memoryLimitBytes: number;
+  /** Where this task may write spill files (the executor's local directory). */
+  readonly localDir: string;
 }

@@ -33,6 +33,14 @@ interface PendingJob {
   cancelled?: string;
 }
 
+export interface RddStorageInfo {
+  readonly id: number;
+  readonly storageLevel: string;
+  readonly numCachedPartitions: number;
+  readonly memSize: number;
+  readonly executors: readonly string[];
+}
+
 export interface SparkContextOptions {
   readonly master?: string;
   readonly appName?: string;
@@ -91,7 +99,7 @@ export class SparkContext implements RddContext {
       fetchBroadcast: async (id) => this.broadcastBytes(id),
     });
     const maxFailures = this.spec.kind === 'local' ? this.spec.maxFailures : conf.getInt('spark.task.maxFailures');
-    this.dag = new DagScheduler(this.backend, this.statusBus, maxFailures, () => [...this.persisted.keys()]);
+    this.dag = new DagScheduler(this.backend, this.statusBus, maxFailures, () => [...this.persisted].map(([id, l]) => [id, l.useMemory, l.useDisk] as const));
     this.statusBus.post({ kind: 'application-start', appId: this.applicationId, appName: this.appName, time: this.startTime, user: os.userInfo().username });
     this.started = this.backend.start({
       executorAdded: (info) => this.dag.executorAdded(info),
@@ -193,10 +201,27 @@ export class SparkContext implements RddContext {
   // ---- persistence and checkpoints
   persist(rddId: RddId, level: StorageLevel): void { this.persisted.set(rddId, level); }
   unpersist(rddId: RddId): void {
-    if (this.persisted.delete(rddId)) this.backend.removeRdd(rddId);
+    if (this.persisted.delete(rddId)) {
+      this.backend.removeRdd(rddId);
+      this.dag.blocks.removeRdd(rddId);
+    }
   }
   storageLevelOf(rddId: RddId): StorageLevel | undefined { return this.persisted.get(rddId); }
   getPersistentRDDs(): Map<number, StorageLevel> { return new Map(this.persisted); }
+
+  /** Spark's getRDDStorageInfo: cached RDDs with how many partitions are cached where, and their sizes. */
+  getRDDStorageInfo(): RddStorageInfo[] {
+    return [...this.persisted].map(([id, level]) => {
+      const blocks = [...this.dag.blocks.blocksOf(id).values()];
+      return {
+        id,
+        storageLevel: level.name,
+        numCachedPartitions: blocks.length,
+        memSize: blocks.reduce((s, b) => s + b.bytes, 0),
+        executors: [...new Set(blocks.map((b) => b.executorId))],
+      };
+    });
+  }
   replacementFor(rddId: RddId): RddNode | undefined { return this.replacements.get(rddId); }
   setReplacement(rddId: RddId, node: RddNode): void { this.replacements.set(rddId, node); }
   setCheckpointDir(dir: string): void {

@@ -10,6 +10,8 @@ import type { PartitionSink } from '../rdd/sink.js';
 import { encodeStagePayload } from '../rdd/wire/stage-payload.js';
 import type { ExecutorInfo, SchedulerBackend } from './backends/scheduler-backend.js';
 import { MapOutputTracker } from './map-output-tracker.js';
+import { BlockRegistry } from './block-registry.js';
+import { narrowAncestry } from '../rdd/lineage.js';
 import type { Stage } from './stage.js';
 import type { StatusBus } from './status/status-events.js';
 import { TaskScheduler, type LaunchedTask } from './task-scheduler.js';
@@ -60,15 +62,16 @@ export class DagScheduler {
   private readonly waiting = new Set<Stage>();
   private readonly running = new Map<Stage, TaskSet>();
   private readonly failed = new Set<Stage>();
+  readonly blocks = new BlockRegistry();
   private resubmitScheduled = false;
 
   constructor(
     private readonly backend: SchedulerBackend,
     private readonly bus: StatusBus,
     private readonly maxTaskFailures: number,
-    persisted: () => readonly number[],
+    private readonly persistedIds: () => ReadonlyArray<readonly [number, boolean, boolean]>,
   ) {
-    this.tasks = new TaskScheduler(backend, this.tracker, persisted, (t) => this.onTaskLaunched(t));
+    this.tasks = new TaskScheduler(backend, this.tracker, persistedIds, (t) => this.onTaskLaunched(t));
   }
 
   submitJob(rdd: RddNode, sink: PartitionSink, partitions: readonly number[], opts: SubmitJobOptions): Promise<unknown[]> {
@@ -208,13 +211,31 @@ export class DagScheduler {
       return;
     }
     stage.attempt++;
-    const set = new TaskSet(stage.id, stage.attempt, partitions, jobId);
+    const set = new TaskSet(stage.id, stage.attempt, partitions, jobId, this.preferredLocations(stage, partitions));
     this.running.set(stage, set);
     this.bus.post({
       kind: 'stage-submitted', stageId: stage.id, attempt: stage.attempt, name: stage.name, numTasks: partitions.length,
       parentIds: stage.parents.map((p) => p.id), rddIds: [stage.rdd.id], time: Date.now(),
     });
     this.tasks.submit(set, stage);
+  }
+
+  /** Executors holding a cached partition this stage reads (Spark's preferred locations for cached RDDs). */
+  private preferredLocations(stage: Stage, partitions: readonly number[]): Map<number, string> | undefined {
+    const persisted = new Set(this.persistedIds().map((p) => p[0]));
+    if (persisted.size === 0) return undefined;
+    const out = new Map<number, string>();
+    for (const p of partitions) {
+      for (const { node, partition } of narrowAncestry(stage.rdd, p)) {
+        if (!persisted.has(node.id)) continue;
+        const ex = this.blocks.location(node.id, partition);
+        if (ex) {
+          out.set(p, ex);
+          break;
+        }
+      }
+    }
+    return out.size > 0 ? out : undefined;
   }
 
   private jobForResultStage(stage: Stage): Job | undefined {
@@ -260,6 +281,7 @@ export class DagScheduler {
   }
 
   private onTaskSuccess(t: LaunchedTask, executorId: string, r: TaskResult): void {
+    if (r.storedBlocks?.length) this.blocks.stored(executorId, r.storedBlocks);
     const stage = t.stage;
     const set = t.taskSet;
     if (set.succeeded.has(t.partition)) return;
@@ -376,6 +398,7 @@ export class DagScheduler {
     if (!this.tasks.executors.has(executorId)) return;
     this.bus.post({ kind: 'executor-removed', executorId, reason, time: Date.now() });
     const lost = this.tasks.removeExecutor(executorId);
+    this.blocks.executorLost(executorId);
     const affected = this.tracker.removeOutputsOnExecutor(executorId);
     for (const t of lost) {
       this.bus.post({

@@ -29,7 +29,7 @@ export class TaskScheduler {
   constructor(
     private readonly backend: SchedulerBackend,
     private readonly tracker: MapOutputTracker,
-    private readonly persisted: () => readonly number[],
+    private readonly persisted: () => ReadonlyArray<readonly [number, boolean, boolean]>,
     private readonly onLaunch: (t: LaunchedTask) => void,
   ) {}
 
@@ -88,7 +88,7 @@ export class TaskScheduler {
       for (const ex of executors) {
         for (const { set, stage } of this.taskSets) {
           if (ex.running.size >= ex.info.cores * set.pipelineDepth()) continue;
-          const partition = set.takeFor(ex.info.id, executors.length);
+          const partition = set.takeFor(ex.info.id, executors.length, (id) => this.executors.has(id));
           if (partition === undefined) continue;
           this.launch(ex, set, stage, partition);
           launched = true;
@@ -130,7 +130,8 @@ export class TaskScheduler {
       payloadId: payload.id,
       slices,
       shuffleReads,
-      persisted: this.persisted(),
+      persisted: this.persisted().map((p) => p[0]),
+      storage: this.persisted(),
     });
     const first = !ex.payloadsSent.has(payload.id);
     ex.payloadsSent.add(payload.id);

@@ -21,7 +21,14 @@ export class TaskSet {
   private durationSum = 0;
   private durationCount = 0;
 
-  constructor(readonly stageId: number, readonly stageAttempt: number, readonly partitions: readonly number[], readonly jobId: number) {
+  constructor(
+    readonly stageId: number,
+    readonly stageAttempt: number,
+    readonly partitions: readonly number[],
+    readonly jobId: number,
+    /** partition → executor holding a cached block it reads. */
+    readonly preferred?: ReadonlyMap<number, string>,
+  ) {
     this.pending = [...partitions];
   }
 
@@ -42,8 +49,17 @@ export class TaskSet {
   }
 
   /** Next pending partition runnable on `executorId`, preferring partitions that did not fail there. */
-  takeFor(executorId: string, executorCount: number): number | undefined {
+  takeFor(executorId: string, executorCount: number, alive: (executorId: string) => boolean = () => false): number | undefined {
     if (this.zombie || this.pending.length === 0) return undefined;
+    if (this.preferred) {
+      // locality first: a partition whose cached input lives here, then one with no preference
+      const local = this.pending.findIndex((p) => this.preferred!.get(p) === executorId && !this.failedOn.get(p)?.has(executorId));
+      if (local >= 0) return this.pending.splice(local, 1)[0];
+      // no preference, or its preferred executor is gone; partitions cached on a live executor wait for it
+      const free = this.pending.findIndex((p) => !alive(this.preferred!.get(p) ?? ''));
+      if (free >= 0) return this.pending.splice(free, 1)[0];
+      return undefined;
+    }
     const i = this.pending.findIndex((p) => !(this.failedOn.get(p)?.has(executorId)) || (this.failedOn.get(p)?.size ?? 0) >= executorCount);
     if (i < 0) return undefined;
     return this.pending.splice(i, 1)[0];

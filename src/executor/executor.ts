@@ -2,6 +2,7 @@
 // per-executor broadcast cache. Used in-process by the local backend and inside executor processes (main.ts).
 import { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
+import path from 'node:path';
 import { distEntry } from '../common/dist-entry.js';
 import { toWire, TsSparkError } from '../common/errors.js';
 import { BlockStore } from './block-store.js';
@@ -43,7 +44,7 @@ interface Slot {
 }
 
 export class Executor {
-  readonly blocks = new BlockStore();
+  readonly blocks: BlockStore;
   private readonly slots: Slot[] = [];
   private readonly queue: LaunchRequest[] = [];
   private readonly payloadBytes = new Map<string, Uint8Array>();
@@ -52,6 +53,8 @@ export class Executor {
 
   constructor(private readonly opts: ExecutorOptions, private readonly onResult: (r: TaskResult) => void) {
     fs.mkdirSync(opts.localDir, { recursive: true });
+    // storage memory: half of the unified memory region, as Spark's spark.memory.storageFraction=0.5
+    this.blocks = new BlockStore(path.join(opts.localDir, 'blocks'), Math.floor(opts.memoryBytes * opts.memoryFraction * 0.5));
     for (let i = 0; i < opts.cores; i++) this.slots.push(this.newSlot());
   }
 
@@ -171,7 +174,7 @@ export class Executor {
           value = this.blocks.get(m.rddId, m.partition);
           break;
         case 'put-block':
-          this.blocks.put(m.rddId, m.partition, m.bytes);
+          this.blocks.put(m.rddId, m.partition, m.bytes, { useMemory: m.useMemory, useDisk: m.useDisk });
           return;
         case 'get-broadcast': {
           let p = this.broadcastBytes.get(m.id);

@@ -18,7 +18,7 @@ import type { WorkerContext } from './worker-protocol.js';
 
 export interface WorkerServices {
   getBlock(rddId: number, partition: number): Promise<Uint8Array | undefined>;
-  putBlock(rddId: number, partition: number, bytes: Uint8Array): void;
+  putBlock(rddId: number, partition: number, bytes: Uint8Array, useMemory: boolean, useDisk: boolean): void;
 }
 
 const payloads = new Map<string, Promise<StagePayload>>();
@@ -42,7 +42,8 @@ export async function runTask(ctx: WorkerContext, taskBytes: Uint8Array, payload
         const bytes = encodeValue(batches);
         stored.push([rddId, partition, bytes.length]);
         putCached(rddId, partition, batches);
-        services.putBlock(rddId, partition, bytes);
+        const level = task!.storage?.find((s) => s[0] === rddId);
+        services.putBlock(rddId, partition, bytes, level ? level[1] : true, level ? level[2] : false);
       },
     };
     const runStart = performance.now();

@@ -44,8 +44,8 @@ port.on('message', (msg: ToWorker) => {
   }
   void runTask(ctx, msg.task, msg.payloadId, msg.payload, {
     getBlock: async (rddId, partition) => (await request({ what: 'get-block', rddId, partition })) as Uint8Array | undefined,
-    putBlock: (rddId, partition, bytes) => {
-      const m: FromWorker = { type: 'request', reqId: -1, what: 'put-block', rddId, partition, bytes };
+    putBlock: (rddId, partition, bytes, useMemory, useDisk) => {
+      const m: FromWorker = { type: 'request', reqId: -1, what: 'put-block', rddId, partition, bytes, useMemory, useDisk };
       port.postMessage(m);
     },
   }).then((result) => {

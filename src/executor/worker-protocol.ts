@@ -16,7 +16,7 @@ export type ToWorker =
 
 export type WorkerRequest =
   | { readonly what: 'get-block'; readonly rddId: number; readonly partition: number }
-  | { readonly what: 'put-block'; readonly rddId: number; readonly partition: number; readonly bytes: Uint8Array }
+  | { readonly what: 'put-block'; readonly rddId: number; readonly partition: number; readonly bytes: Uint8Array; readonly useMemory: boolean; readonly useDisk: boolean }
   | { readonly what: 'get-broadcast'; readonly id: number };
 
 export type FromWorker =

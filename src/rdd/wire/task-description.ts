@@ -3,7 +3,7 @@
 //
 // Format v1 (msgpackr): { v: 1, taskId, attempt, stageId, stageAttempt, partition, kind, payloadId,
 //   slices: [[rddId, partition, elements[]]...], shuffleReads: [{ shuffleId, reducePartition, maps: MapLocation[] }],
-//   persisted: int[], localDir?: string }
+//   persisted: int[], storage?: [rddId, useMemory, useDisk][] }
 import { TsSparkError } from '../../common/errors.js';
 import { decodeValue, encodeValue } from '../../common/record-codec.js';
 
@@ -34,6 +34,8 @@ export interface TaskDescription {
   readonly slices: ReadonlyArray<readonly [number, number, readonly unknown[]]>;
   readonly shuffleReads: readonly ShuffleRead[];
   readonly persisted: readonly number[];
+  /** Placement of persisted RDDs: [rddId, useMemory, useDisk]. */
+  readonly storage?: ReadonlyArray<readonly [number, boolean, boolean]>;
   readonly numReducePartitions?: number;
 }
 

@@ -8,3 +8,4 @@ export { StorageLevel } from './rdd/storage-level.js';
 export { StatCounterView as StatCounter } from './rdd/stat-counter.js';
 export { hashPartitioner as HashPartitioner, type Partitioner } from './rdd/partitioner.js';
 export { TsSparkError, type ErrorCode } from './common/errors.js';
+export { SparkFiles } from './common/spark-files.js';

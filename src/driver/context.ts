@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { activeContexts, registerActiveContext, registerContextFactory, submittedConf, unregisterActiveContext } from '../common/active-context.js';
 import { TsSparkError } from '../common/errors.js';
+import { checkFileExists, registeredFiles, registerFiles } from '../common/spark-files.js';
 import { counter, type RddId, type ShuffleId } from '../common/ids.js';
 import { encodeValue } from '../common/record-codec.js';
 import { SparkConf } from '../common/spark-conf.js';
@@ -107,6 +108,7 @@ export class SparkContext implements RddContext {
       taskResult: (id, r) => this.dag.taskResult(id, r),
     });
     this.started.catch(() => undefined);
+    registerFiles((conf.get('spark.files') ?? '').split(',').filter(Boolean));
     registerActiveContext(this);
   }
 
@@ -160,6 +162,13 @@ export class SparkContext implements RddContext {
     const groups: string[][] = Array.from({ length: n }, () => []);
     listed.files.forEach((f, i) => groups[Math.floor((i * n) / Math.max(1, listed.files.length))]!.push(f.path));
     return new RDD<[string, string]>(this, { kind: 'whole-text-files', id: this.newRddId(), path: dir, groups: listed.missing ? [] : groups, ...(listed.missing ? { missing: listed.missing } : {}) });
+  }
+
+  /** Adds a file that tasks can find with SparkFiles.get(name). */
+  addFile(filePath: string): void {
+    checkFileExists(path.resolve(filePath));
+    registerFiles([filePath]);
+    this.conf.set('spark.files', registeredFiles().join(','));
   }
 
   emptyRDD<T>(): RDD<T> { return new RDD<T>(this, { kind: 'empty', id: this.newRddId() }); }

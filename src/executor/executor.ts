@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { distEntry } from '../common/dist-entry.js';
 import { toWire, TsSparkError } from '../common/errors.js';
+import { registeredFiles } from '../common/spark-files.js';
 import { BlockStore } from './block-store.js';
 import type { TaskResult } from './task-result.js';
 import type { FromWorker, ToWorker, WorkerContext } from './worker-protocol.js';
@@ -131,6 +132,7 @@ export class Executor {
       localDir: this.opts.localDir,
       memoryLimitBytes: Math.max(1 << 20, Math.floor((this.opts.memoryBytes * this.opts.memoryFraction) / Math.max(1, this.opts.cores))),
       compressShuffle: this.opts.compressShuffle,
+      files: registeredFiles(),
       ...(this.opts.authSecret ? { authSecret: this.opts.authSecret } : {}),
     };
     const worker = new Worker(distEntry('executor/task-worker.js'), { workerData: { ctx, hooks: this.opts.moduleHooks ?? false } });

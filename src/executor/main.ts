@@ -2,6 +2,7 @@
 // ExecutorService and ShuffleService over gRPC, registers with the driver, heartbeats, and reports task results in
 // batches. Exits when the driver says stop or stops answering.
 import { TsSparkError } from '../common/errors.js';
+import { registerFiles } from '../common/spark-files.js';
 import { EnvelopeClient } from '../common/rpc/envelope.js';
 import { startRpcServer } from '../common/rpc/server.js';
 import { removeAllShuffles, removeShuffle } from '../shuffle/cleanup.js';
@@ -23,12 +24,14 @@ export interface ExecutorLaunchConfig {
   readonly compressShuffle: boolean;
   readonly heartbeatMs: number;
   readonly moduleHooks: boolean;
+  readonly files?: readonly string[];
 }
 
 async function main(): Promise<void> {
   const raw = process.env.TSSPARK_EXECUTOR;
   if (!raw) throw new TsSparkError('INVALID_CONFIG', 'TSSPARK_EXECUTOR is not set: executors are started by the driver or a worker');
   const cfg = JSON.parse(raw) as ExecutorLaunchConfig;
+  registerFiles(cfg.files ?? []);
   const secret = process.env.TSSPARK_AUTH_SECRET;
   const auth = secret ? { secret } : undefined;
   delete process.env.TSSPARK_AUTH_SECRET;

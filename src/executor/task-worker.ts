@@ -2,6 +2,7 @@
 // it for cached blocks and broadcast values.
 import { parentPort, workerData } from 'node:worker_threads';
 import { TsSparkError } from '../common/errors.js';
+import { registerFiles } from '../common/spark-files.js';
 import { installRevivers } from './revivers.js';
 import { runTask } from './task-runner.js';
 import type { FromWorker, ToWorker, WorkerContext, WorkerRequest } from './worker-protocol.js';
@@ -9,6 +10,7 @@ import type { FromWorker, ToWorker, WorkerContext, WorkerRequest } from './worke
 const port = parentPort;
 if (!port) throw new Error('task-worker must run in a worker thread');
 const ctx = (workerData as { ctx: WorkerContext }).ctx;
+registerFiles(ctx.files ?? []);
 
 let nextReq = 0;
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -8,6 +8,8 @@ export interface WorkerContext {
   readonly memoryLimitBytes: number;
   readonly compressShuffle: boolean;
   readonly authSecret?: string;
+  /** Files added with --files / sc.addFile, for SparkFiles.get in tasks. */
+  readonly files?: readonly string[];
 }
 
 export type ToWorker =

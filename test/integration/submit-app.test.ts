@@ -40,6 +40,25 @@ describe('tsspark-submit', () => {
     expect(pids.has(r.driver)).toBe(false);
   });
 
+  it('ships --files to executors, found by name with SparkFiles.get', async () => {
+    const lookup = path.join(dir, 'lookup.txt');
+    fs.writeFileSync(lookup, 'a=alpha\nb=beta\n');
+    fs.writeFileSync(path.join(dir, 'files.ts'), [
+      "import fs from 'node:fs';",
+      "import { SparkContext, SparkFiles } from 'tsspark';",
+      'const sc = new SparkContext();',
+      "const out = await sc.parallelize(['a', 'b'], 2).map((k) => {",
+      "  const table = new Map(fs.readFileSync(SparkFiles.get('lookup.txt'), 'utf8').trim().split('\\n').map((l) => l.split('=') as [string, string]));",
+      '  return `${k}:${table.get(k)}:${process.pid}`;',
+      '}).collect();',
+      'console.log(JSON.stringify({ out, driver: process.pid }));',
+    ].join('\n'));
+    const { stdout } = await run(process.execPath, [submit, '--master', 'local-cluster[2,1,512]', '--files', lookup, path.join(dir, 'files.ts')]);
+    const r = JSON.parse(stdout.trim().split('\n').pop()!) as { out: string[]; driver: number };
+    expect(r.out.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['a:alpha', 'b:beta']);
+    expect(r.out.some((l) => Number(l.split(':')[2]) === r.driver)).toBe(false);
+  });
+
   it('exits non-zero with the application error and the executor-side stack when a job fails', async () => {
     const err = await run(process.execPath, [submit, '--master', 'local[2]', path.join(dir, 'fail.ts')]).then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(err?.code).toBe(1);

@@ -79,6 +79,7 @@ export class LocalClusterBackend implements SchedulerBackend {
       compressShuffle: this.ctx.conf.getBool('spark.shuffle.compress'),
       heartbeatMs: this.heartbeatMs,
       moduleHooks: this.ctx.conf.getBool('spark.tsspark.moduleHooks', tsSparkHooksRegistered()),
+      files: (this.ctx.conf.get('spark.files') ?? '').split(',').filter(Boolean),
     };
     const env: NodeJS.ProcessEnv = { ...process.env, TSSPARK_EXECUTOR: JSON.stringify(cfg) };
     delete env.TSSPARK_SUBMIT_CONF;

@@ -247,7 +247,7 @@ export class RDD<T> {
   isEmpty(): Promise<boolean> { return this.take(1).then((r) => r.length === 0); }
   async foreach(f: (x: T) => void): Promise<void> { await this.after(act.runAction(this.context, this.node, { kind: 'foreach', fn: checkFn(f, 'foreach') }, 'foreach')); }
   async foreachPartition(f: (iter: Iterator<T> & Iterable<T>) => void | Promise<void>): Promise<void> {
-    await this.after(act.runAction(this.context, this.node, { kind: 'foreach-partition', fn: checkFn(f, 'foreachPartition') }, 'foreachPartition'));
+    await this.after(act.runAction(this.context, this.node, { kind: 'foreach-partition', fn: checkFn(f, 'foreachPartition', true) }, 'foreachPartition'));
   }
   saveAsTextFile(path: string): Promise<void> { return this.after(act.saveAsTextFile(this.context, this.node, path)); }
 

@@ -14,8 +14,15 @@ export function elementOp(ctx: RddContext, parent: RddNode, op: ElementOp, prese
   return { kind: 'element', id: ctx.newRddId(), parent, ops: [op], preservesPartitioning };
 }
 
-export function checkFn(fn: unknown, what: string): Fn {
+export function checkFn(fn: unknown, what: string, allowAsync = false): Fn {
   if (typeof fn !== 'function') throw new TsSparkError('INVALID_ARGUMENT', `${what} expects a function, got ${fn === null ? 'null' : typeof fn}`);
+  const kind = (fn as { constructor?: { name?: string } }).constructor?.name;
+  if (!allowAsync && (kind === 'AsyncFunction' || kind === 'AsyncGeneratorFunction')) {
+    // a Promise per element would be collected as {} — refuse it where it is written
+    throw new TsSparkError('INVALID_ARGUMENT', `${what} function is async, but RDD functions run synchronously on executors`, {
+      hint: 'make it synchronous, or do asynchronous side effects in foreachPartition(async (iter) => …)',
+    });
+  }
   return fn as Fn;
 }
 

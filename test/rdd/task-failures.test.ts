@@ -140,3 +140,19 @@ describe('closures that cannot be shipped', () => {
     expect(e2.message).toContain('other');
   });
 });
+
+describe('async functions', () => {
+  it('are refused where they are written, except in foreachPartition', async () => {
+    const sc2 = new SparkContext({ master: 'local[1]', appName: 'async-check' });
+    try {
+      const rdd = sc2.parallelize([1, 2, 3]);
+      expect(() => rdd.map(async (x) => x * 2)).toThrow(/map function is async/);
+      expect(() => rdd.filter(async () => true)).toThrow(/filter function is async/);
+      const seen: number[] = [];
+      await rdd.foreachPartition(async (iter) => { for (const x of iter) seen.push(x); });
+      expect(seen).toEqual([]); // runs on executors: the driver's array is untouched
+    } finally {
+      await sc2.stop();
+    }
+  });
+});

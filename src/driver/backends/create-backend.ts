@@ -1,12 +1,12 @@
 // Picks the scheduler backend for a master URL.
 import { parseBytes } from '../../common/conf-values.js';
-import { TsSparkError } from '../../common/errors.js';
 import { tsSparkHooksRegistered } from '../../common/module-hooks/register.js';
 import type { SparkConf } from '../../common/spark-conf.js';
 import type { MasterSpec } from '../master-url.js';
 import { LocalBackend } from './local-backend.js';
 import { LocalClusterBackend } from './local-cluster-backend.js';
 import type { SchedulerBackend } from './scheduler-backend.js';
+import { StandaloneBackend } from './standalone-backend.js';
 
 export interface BackendContext {
   readonly appId: string;
@@ -33,6 +33,6 @@ export function createBackend(spec: MasterSpec, ctx: BackendContext): SchedulerB
     case 'local-cluster':
       return new LocalClusterBackend(spec, ctx);
     case 'standalone':
-      throw new TsSparkError('UNSUPPORTED', 'spark:// masters (standalone cluster) are not available yet', { hint: 'use local[*] or local-cluster[E,C,M]' });
+      return new StandaloneBackend(spec, ctx);
   }
 }

@@ -156,3 +156,18 @@ describe('async functions', () => {
     }
   });
 });
+
+describe('lexical this', () => {
+  it('an arrow function that reads this from a method is refused before any task runs, naming this', async () => {
+    const sc3 = new SparkContext({ master: 'local[1]', appName: 'this-check' });
+    try {
+      class Job {
+        factor = 3;
+        run() { return sc3.parallelize([1, 2]).map((x) => x * this.factor).collect(); }
+      }
+      await expect(new Job().run()).rejects.toThrow(/uses 'this'/);
+    } finally {
+      await sc3.stop();
+    }
+  });
+});

@@ -28,6 +28,12 @@ function captureFunction(fn: Function, path: string, encoder: GraphEncoder): Hea
     throw notSerializable(ctx.what, path, fn, source === 'unparseable' ? 'value' : 'no-source');
   }
   if (source.original && functionSource(Object.getPrototypeOf(fn) as Function) === 'native') source = source.original;
+  if (source.lexicalThis) {
+    throw new TsSparkError('CLOSURE_NOT_SERIALIZABLE', `${ctx.what}${path ? ` (via '${path}')` : ''} uses 'this' from the enclosing method, which cannot be shipped to executors.`, {
+      hint: 'copy the fields you need into local constants before the closure (const factor = this.factor)',
+      details: { function: ctx.what, variable: 'this' },
+    });
+  }
   const closure = readClosure(fn, source.freeNames);
   const url = closure.scriptId === undefined ? undefined : scriptUrl(closure.scriptId);
   if (url?.startsWith('node:')) {

@@ -8,6 +8,8 @@ export interface FunctionSource {
   readonly expression: string;
   /** Identifiers the source references but does not declare, in first-use order. */
   readonly freeNames: readonly string[];
+  /** An arrow function that reads the enclosing `this` (which cannot travel). */
+  readonly lexicalThis?: boolean;
   /**
    * For `class X extends <expr>`: the expression is rewritten to `extends __tsspark_super`, because V8 keeps no closure
    * binding for names used only in the extends clause; capture.ts binds it to Object.getPrototypeOf(the class).
@@ -49,7 +51,7 @@ function analyse(text: string): FunctionSource | SourceProblem {
       return { expression: rewritten, freeNames: freeVariables(node), extendsSuper: true, original };
     }
   }
-  if (asExpression) return { expression: `(${text}\n)`, freeNames: freeVariables(asExpression), extendsSuper: false };
+  if (asExpression) return { expression: `(${text}\n)`, freeNames: freeVariables(asExpression), extendsSuper: false, lexicalThis: arrowUsesThis(asExpression) };
   // Method shorthand (`f(x) {}`, `async *g() {}`, `[key]() {}`) only parses inside an object literal; take its one property.
   const asMethod = tryParse(`({${text}\n})`);
   if (asMethod) {
@@ -71,4 +73,19 @@ function tryParse(source: string): Node | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True when an arrow function reads `this` from its enclosing scope (not inside a nested function or class). */
+export function arrowUsesThis(root: Node & { type: string }): boolean {
+  if (root.type !== 'ArrowFunctionExpression') return false;
+  const visit = (n: unknown): boolean => {
+    if (typeof n !== 'object' || n === null) return false;
+    if (Array.isArray(n)) return n.some(visit);
+    const t = (n as { type?: string }).type;
+    if (t === 'ThisExpression') return true;
+    if (t === 'FunctionExpression' || t === 'FunctionDeclaration' || t === 'ClassExpression' || t === 'ClassDeclaration') return false;
+    for (const [k, v] of Object.entries(n)) if (k !== 'type' && k !== 'start' && k !== 'end' && visit(v)) return true;
+    return false;
+  };
+  return visit((root as unknown as { body: unknown }).body);
 }

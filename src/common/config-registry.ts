@@ -41,6 +41,15 @@ const entries: ConfEntry[] = [
   { key: 'spark.driver.memory', type: 'bytes', default: '1g', doc: 'Driver memory (tsspark-submit --driver-memory); recorded, the Node heap is sized with --max-old-space-size.' },
   { key: 'spark.files', type: 'string', default: undefined, doc: 'Comma-separated absolute paths of files (tsspark-submit --files) fetched into every executor\'s working directory.' },
   { key: 'spark.redaction.regex', type: 'string', default: 'secret|password|token|access[.]?key', doc: 'Case-insensitive regex: conf keys it matches have their values redacted in verbose output, the UI and event logs.' },
+  { key: 'spark.ui.bindAddress', type: 'string', default: '127.0.0.1', doc: 'Address the driver UI binds (loopback by default: the UI is not exposed to the network unless asked).' },
+  { key: 'spark.ui.killEnabled', type: 'bool', default: 'true', doc: 'Allow killing jobs and stages from the web UI.' },
+  { key: 'spark.ui.showConsoleProgress', type: 'bool', default: 'true', doc: 'Draw the stage progress bar on stderr when it is a terminal.' },
+  { key: 'spark.ui.retainedJobs', type: 'int', default: '1000', doc: 'Finished jobs the UI and status store remember.' },
+  { key: 'spark.ui.retainedStages', type: 'int', default: '1000', doc: 'Finished stage attempts the UI and status store remember.' },
+  { key: 'spark.ui.retainedTasks', type: 'int', default: '100000', doc: 'Finished tasks remembered per stage attempt (counters and totals still count every task).' },
+  { key: 'spark.sql.ui.retainedExecutions', type: 'int', default: '1000', doc: 'Finished SQL executions the UI remembers.' },
+  { key: 'spark.history.fs.logDirectory', type: 'string', default: '/tmp/tsspark-events', doc: 'Directory of event logs that tsspark-history serves.' },
+  { key: 'spark.history.ui.port', type: 'int', default: '18080', doc: 'Port of the history server (tsspark-history).' },
 ];
 
 export const CONF_REGISTRY: ReadonlyMap<string, ConfEntry> = new Map(entries.map((e) => [e.key, e]));

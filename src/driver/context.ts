@@ -27,6 +27,7 @@ import { DagScheduler } from './dag-scheduler.js';
 import { computeSplits, listInputFiles } from './input-splits.js';
 import { parseMasterUrl, type MasterSpec } from './master-url.js';
 import { StatusBus } from './status/status-events.js';
+import { DriverUi } from './ui/driver-ui.js';
 
 /** A job submitted before the executors were up: its group, and why it was cancelled meanwhile. */
 interface PendingJob {
@@ -61,6 +62,7 @@ export class SparkContext implements RddContext {
   private readonly backend: SchedulerBackend;
   private readonly dag: DagScheduler;
   private readonly started: Promise<void>;
+  private readonly ui: DriverUi;
   private readonly nextRdd = counter<RddId>();
   private readonly nextShuffle = counter<ShuffleId>();
   private readonly nextBroadcast = counter<number>();
@@ -101,12 +103,14 @@ export class SparkContext implements RddContext {
     });
     const maxFailures = this.spec.kind === 'local' ? this.spec.maxFailures : conf.getInt('spark.task.maxFailures');
     this.dag = new DagScheduler(this.backend, this.statusBus, maxFailures, () => [...this.persisted].map(([id, l]) => [id, l.useMemory, l.useDisk] as const));
+    this.ui = new DriverUi(this, (url) => { this.uiWebUrl = url; }); // status store, event log, progress bar, web UI
     this.statusBus.post({ kind: 'application-start', appId: this.applicationId, appName: this.appName, time: this.startTime, user: os.userInfo().username });
-    this.started = this.backend.start({
+    this.statusBus.post(this.ui.environmentEvent());
+    this.started = Promise.all([this.backend.start({
       executorAdded: (info) => this.dag.executorAdded(info),
       executorLost: (id, reason) => this.dag.executorLost(id, reason),
       taskResult: (id, r) => this.dag.taskResult(id, r),
-    });
+    }), this.ui.ready]).then(() => undefined);
     this.started.catch(() => undefined);
     registerFiles((conf.get('spark.files') ?? '').split(',').filter(Boolean));
     registerActiveContext(this);
@@ -294,6 +298,7 @@ export class SparkContext implements RddContext {
       await this.backend.stop();
     } finally {
       this.statusBus.post({ kind: 'application-end', time: Date.now() });
+      await this.ui.stop().catch(() => undefined);
       fs.rmSync(this.localDir, { recursive: true, force: true });
     }
   }

@@ -25,7 +25,12 @@ export type StatusEvent =
       readonly durationMs: number;
       readonly metrics?: TaskMetrics;
       readonly time: number;
-    };
+    }
+  // posted once at start-up (Spark's SparkListenerEnvironmentUpdate): the resolved configuration, unredacted
+  | { readonly kind: 'environment-update'; readonly sparkProperties: ReadonlyArray<readonly [string, string]>; readonly systemProperties: ReadonlyArray<readonly [string, string]> }
+  // posted by the SQL engine around each query execution (Spark's SparkListenerSQLExecutionStart/End)
+  | { readonly kind: 'sql-execution-start'; readonly executionId: number; readonly description: string; readonly physicalPlan: string; readonly time: number }
+  | { readonly kind: 'sql-execution-end'; readonly executionId: number; readonly jobIds: readonly number[]; readonly error?: string; readonly time: number };
 
 export type StatusListener = (e: StatusEvent) => void;
 

@@ -1,0 +1,100 @@
+// The driver's status side, started by SparkContext: the status store fed by the status bus, the event log,
+// the console progress bar and the web UI server. SparkContext calls start() before posting application-start.
+import os from 'node:os';
+import type { SparkConf } from '../../common/spark-conf.js';
+import type { StorageLevel } from '../../rdd/storage-level.js';
+import { ConsoleProgress } from '../status/console-progress.js';
+import { EventLogWriter } from '../status/event-log-writer.js';
+import type { StatusBus, StatusEvent } from '../status/status-events.js';
+import { StatusStore } from '../status/status-store.js';
+import { createUiApp } from './ui-app.js';
+import { listenWithRetries, type UiServer } from './ui-server.js';
+import type { UiSource } from './ui-source.js';
+
+/** The slice of SparkContext the driver UI needs. */
+export interface DriverUiHost {
+  readonly conf: SparkConf;
+  readonly applicationId: string;
+  readonly statusBus: StatusBus;
+  getPersistentRDDs(): Map<number, StorageLevel>;
+  cancelJobGroup(groupId: string): void;
+  /** Cancels one job (when the context offers it). */
+  cancelJob?(jobId: number): void;
+}
+
+export class DriverUi {
+  readonly store: StatusStore;
+  private readonly eventLog: EventLogWriter | undefined;
+  private readonly progress: ConsoleProgress | undefined;
+  private server: UiServer | undefined;
+  /** Resolves with the UI's URL once it listens (undefined when the UI is disabled or could not bind). */
+  readonly ready: Promise<string | undefined>;
+
+  constructor(private readonly host: DriverUiHost, onUrl: (url: string) => void = () => undefined) {
+    const conf = host.conf;
+    this.store = new StatusStore({
+      retainedJobs: conf.getInt('spark.ui.retainedJobs'), retainedStages: conf.getInt('spark.ui.retainedStages'),
+      retainedTasks: conf.getInt('spark.ui.retainedTasks'), retainedSqlExecutions: conf.getInt('spark.sql.ui.retainedExecutions'),
+    });
+    host.statusBus.subscribe((e) => this.store.apply(e));
+    if (conf.getBool('spark.eventLog.enabled')) this.eventLog = new EventLogWriter(conf.getString('spark.eventLog.dir'), host.applicationId).attach(host.statusBus);
+    if (conf.getBool('spark.ui.showConsoleProgress', true) && process.stderr.isTTY) this.progress = new ConsoleProgress(host.statusBus, process.stderr);
+    if (!conf.getBool('spark.ui.enabled', true)) {
+      this.ready = Promise.resolve(undefined);
+      return;
+    }
+    const app = createUiApp(this.source());
+    this.ready = listenWithRetries(app, conf.getString('spark.ui.bindAddress'), conf.getInt('spark.ui.port')).then(
+      (s) => {
+        this.server = s;
+        process.stderr.write(`Spark web UI available at ${s.url}\n`);
+        onUrl(s.url);
+        return s.url;
+      },
+      (err: unknown) => {
+        process.emitWarning(`web UI not started: ${String(err)}`);
+        return undefined;
+      },
+    );
+  }
+
+  /** The environment-update event for this context (posted by SparkContext right after application-start). */
+  environmentEvent(): StatusEvent {
+    const sys: Array<[string, string]> = [['node.version', process.version], ['os.name', os.type()], ['os.arch', os.arch()], ['user.name', os.userInfo().username], ['user.dir', process.cwd()]];
+    return { kind: 'environment-update', sparkProperties: this.host.conf.getAll(), systemProperties: sys };
+  }
+
+  source(): UiSource {
+    const host = this.host;
+    const store = this.store;
+    return {
+      reader: store,
+      live: true,
+      storage: () => [...host.getPersistentRDDs()].map(([id, l]) => ({ id, name: `RDD ${id}`, storageLevel: l.name, useMemory: l.useMemory, useDisk: l.useDisk, replication: l.replication })),
+      controls: {
+        killEnabled: host.conf.getBool('spark.ui.killEnabled', true),
+        killJob(jobId) {
+          const j = store.job(jobId);
+          if (!j || j.status !== 'RUNNING') return false;
+          if (host.cancelJob) host.cancelJob(jobId);
+          else if (j.jobGroup !== undefined) host.cancelJobGroup(j.jobGroup);
+          else return false;
+          return true;
+        },
+        killStage(stageId) {
+          // TODO: stage-level cancellation needs a DagScheduler entry point; kill the stage's running jobs instead
+          const s = store.stage(stageId);
+          if (!s || s.status !== 'ACTIVE') return false;
+          return s.jobIds.map((id) => this.killJob(id)).some(Boolean);
+        },
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.progress?.stop();
+    await this.ready;
+    await this.server?.close();
+    this.eventLog?.close();
+  }
+}

@@ -32,18 +32,30 @@ export function newLoopState(acc?: unknown): LoopState {
 }
 
 /**
- * Compiled loops are cached per (ops, sink) within a thread, so the next task of the same stage reuses code V8
- * has already optimized instead of warming up a fresh function. `each` sinks carry per-task callbacks: not cached.
+ * Compiled loops are cached per thread by the identity of their functions and op kinds, so later tasks (and later
+ * jobs whose stateless closures are reused, see stage-payload.ts) run code V8 has already optimized instead of
+ * warming up a fresh function. `each` sinks carry per-task callbacks: not cached.
  */
-const cache = new WeakMap<readonly ElementOp[], Map<unknown, FusedLoop>>();
+const cache = new Map<string, { fns: readonly unknown[]; loop: FusedLoop }[]>();
+const MAX_CACHED = 256;
+let cachedCount = 0;
 
 export function compileFusedLoop(ops: readonly ElementOp[], sink: LoopSink): FusedLoop {
   if (sink.kind === 'each') return compile(ops, sink);
-  const key = sink.kind === 'out' || sink.kind === 'count' ? sink.kind : sink.fn;
-  let byOps = cache.get(ops);
-  if (!byOps) cache.set(ops, (byOps = new Map()));
-  let loop = byOps.get(key);
-  if (!loop) byOps.set(key, (loop = compile(ops, sink)));
+  const fns: unknown[] = ops.map((o) => ('fn' in o ? o.fn : null));
+  if (sink.kind !== 'out' && sink.kind !== 'count') fns.push(sink.fn);
+  const shape = `${ops.map((o) => o.op).join(',')}|${sink.kind}`;
+  const entries = cache.get(shape) ?? [];
+  const hit = entries.find((e) => e.fns.every((f, i) => f === fns[i]));
+  if (hit) return hit.loop;
+  const loop = compile(ops, sink);
+  if (cachedCount >= MAX_CACHED) {
+    cache.clear();
+    cachedCount = 0;
+  }
+  entries.push({ fns, loop });
+  cache.set(shape, entries);
+  cachedCount++;
   return loop;
 }
 

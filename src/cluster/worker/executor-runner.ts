@@ -1,6 +1,6 @@
-// One executor process on a worker: spawns `node <tsspark>/dist/executor/main.js` (never anything else) with its
-// launch config in TSSPARK_EXECUTOR, stdout/stderr appended to <work-dir>/<app-id>/<executor-id>/{stdout,stderr},
-// and reports how it ended: KILLED when asked to stop, EXITED on exit code 0, FAILED otherwise.
+// One executor process on a worker: spawns `node --import <parent-watch> <tsspark>/dist/executor/main.js` (nothing
+// from the wire) with its launch config in TSSPARK_EXECUTOR, stdout/stderr appended to
+// <work-dir>/<app-id>/<executor-id>/{stdout,stderr}; reports how it ended: KILLED if asked, EXITED on 0, else FAILED.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -76,7 +76,8 @@ export class ExecutorRunner {
     const out = fs.openSync(this.logPath('stdout'), 'a');
     const err = fs.openSync(this.logPath('stderr'), 'a');
     try {
-      this.child = spawn(process.execPath, [fileURLToPath(distEntry('executor/main.js'))], { env, cwd: this.dir, stdio: ['ignore', out, err] });
+      const watch = distEntry('cluster/worker/parent-watch.js').href;
+      this.child = spawn(process.execPath, ['--import', watch, fileURLToPath(distEntry('executor/main.js'))], { env, cwd: this.dir, stdio: ['ignore', out, err] });
     } finally {
       fs.closeSync(out);
       fs.closeSync(err);

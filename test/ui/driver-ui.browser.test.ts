@@ -1,0 +1,119 @@
+// End-to-end: a real SparkContext on local[2] runs a slow job while headless Chromium (Debian's chromium, driven
+// by playwright-core) shows its pages; the jobs page must update live (no reload). Screenshots go to
+// test-output/ui/. Skipped when /usr/bin/chromium is absent (install: apt-get install -y chromium).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SparkContext } from '../../src/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = path.resolve(__dirname, '../../test-output/ui');
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`skipping browser UI tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+
+const PLAN = `HashAggregate(keys=[word#1], functions=[count(1)])
++- Exchange hashpartitioning(word#1, 200)
+   +- HashAggregate(keys=[word#1], functions=[partial_count(1)])
+      +- Project [explode(split(value#0, ' ')) AS word#1]
+         +- FileScan text [value#0] Location: InMemoryFileIndex[file:/data/book.txt]`;
+
+describe.skipIf(!haveChromium)('driver web UI in a browser', () => {
+  let sc: SparkContext;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    sc = new SparkContext({ master: 'local[2]', appName: 'UI end-to-end', conf: { 'spark.ui.port': 0, 'spark.executor.memory': '512m', 'spark.my.password': 'hunter2' } });
+    await sc.ready();
+    url = sc.uiWebUrl!;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sc?.stop();
+  });
+
+  const shot = async (name: string): Promise<void> => { await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true }); };
+
+  it('shows pages of a running application and updates the job progress live', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // a finished shuffle job and a cached RDD first
+    const words = sc.parallelize(['a b', 'b c', 'c d', 'a a'], 2).flatMap((l: string) => l.split(' ')).map((w: string): [string, number] => [w, 1]);
+    words.persist();
+    expect(await words.reduceByKey((a: number, b: number) => a + b).count()).toBe(4);
+
+    const jobIds: number[] = [];
+    sc.statusBus.subscribe((e) => { if (e.kind === 'job-start') jobIds.push(e.jobId); });
+    sc.statusBus.post({ kind: 'sql-execution-start', executionId: 0, description: 'SELECT word, count(*) FROM book GROUP BY word', physicalPlan: PLAN, time: Date.now() });
+    const busy = (ms: number) => (x: number): number => {
+      const t = Date.now();
+      while (Date.now() - t < ms);
+      return x;
+    };
+    const slow = sc.range(0, 16, 1, 16).map(busy(350)).count();
+
+    await page.goto(`${url}/jobs/`);
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    const row = page.locator('table.active tr[data-job]').first();
+    await row.waitFor({ timeout: 10_000 });
+    const label = row.locator('td.progress-cell').nth(1).locator('.label');
+    const first = await label.textContent();
+    await shot('jobs-running');
+    await page.waitForFunction((before) => {
+      const l = document.querySelector('table.active tr[data-job] td.progress-cell:nth-of-type(7) .label, table.completed tr[data-job] td.progress-cell:nth-of-type(7) .label');
+      return l !== null && l.textContent !== before;
+    }, first, { timeout: 10_000 });
+    const second = await page.locator('tr[data-job] td.progress-cell').nth(1).locator('.label').first().textContent();
+    expect(second).not.toBe(first);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42); // no reload happened
+    expect(await page.locator('#live-state').textContent()).toBe('live');
+
+    // the stage page of the running stage
+    const stageLink = page.locator('a[href*="/stages/stage/"]').first();
+    await page.goto(`${url}/stages/`);
+    await page.locator('table.active tr[data-stage] a').first().click();
+    await page.waitForSelector('text=Summary Metrics');
+    expect(await page.locator('h1').textContent()).toMatch(/Details for Stage \d+ \(Attempt 0\)/);
+    await shot('stage-running');
+    void stageLink;
+
+    await page.goto(`${url}/executors/`);
+    await page.waitForSelector('table.executors tr[data-executor]');
+    expect(await page.locator('table.executors tbody tr').count()).toBeGreaterThan(0);
+    await shot('executors');
+
+    expect(await slow).toBe(16);
+    sc.statusBus.post({ kind: 'sql-execution-end', executionId: 0, jobIds: [...jobIds], time: Date.now() });
+
+    // the jobs page, left open, sees the job finish without a reload
+    await page.goto(`${url}/jobs/`);
+    await page.waitForSelector('table.completed tr[data-job]');
+    await shot('jobs-done');
+    const jobId = jobIds[0]!;
+    await page.goto(`${url}/jobs/job/?id=${jobId}`);
+    await page.waitForSelector('svg.dag');
+    await shot('job');
+
+    await page.goto(`${url}/SQL/`);
+    await page.waitForSelector('text=SELECT word, count(*) FROM book GROUP BY word');
+    await shot('sql');
+    await page.goto(`${url}/SQL/execution/?id=0`);
+    await page.waitForSelector('svg.dag');
+    expect(await page.locator('svg.dag .dag-node').count()).toBe(5);
+    await shot('sql-execution');
+
+    await page.goto(`${url}/stages/stage/?id=0&attempt=0`);
+    await page.waitForSelector('table.summary-metrics');
+    await shot('stage-done');
+    await page.goto(`${url}/storage/`);
+    await shot('storage');
+    await page.goto(`${url}/environment/`);
+    const env = await page.content();
+    expect(env).not.toContain('hunter2');
+    await shot('environment');
+  });
+});

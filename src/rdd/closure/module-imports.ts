@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, type Node } from 'acorn';
-import { transformSync } from 'esbuild';
+import { createRequire } from 'node:module';
 import { resolveSpecifier } from './resolve-specifier.js';
 
 /** One import binding: `export` is the exported name, 'default', or '*' for a namespace import. */
@@ -37,7 +37,7 @@ function readImports(moduleUrl: string): ReadonlyMap<string, ImportBinding> {
   try {
     let text = readFileSync(fileURLToPath(moduleUrl), 'utf8');
     // TypeScript run through a loader hook (tsspark-submit): V8 sees esbuild's output, which keeps import names.
-    if (/\.[cm]?tsx?$/.test(moduleUrl)) text = transformSync(text, { loader: moduleUrl.endsWith('x') ? 'tsx' : 'ts', format: 'esm' }).code;
+    if (/\.[cm]?tsx?$/.test(moduleUrl)) text = esbuildTransformSync()(text, { loader: moduleUrl.endsWith('x') ? 'tsx' : 'ts', format: 'esm' }).code;
     program = parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true }) as typeof program;
   } catch {
     return EMPTY;
@@ -55,4 +55,11 @@ function readImports(moduleUrl: string): ReadonlyMap<string, ImportBinding> {
     }
   }
   return out;
+}
+
+/** esbuild is loaded only when a TypeScript module's imports are read (it costs ~45 ms to load). */
+let transform: typeof import('esbuild').transformSync | undefined;
+function esbuildTransformSync(): typeof import('esbuild').transformSync {
+  transform ??= (createRequire(import.meta.url)('esbuild') as typeof import('esbuild')).transformSync;
+  return transform;
 }

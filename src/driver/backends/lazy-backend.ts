@@ -1,0 +1,20 @@
+// A backend whose implementation module is imported when it starts, so local masters never load gRPC.
+import type { LaunchRequest } from '../../executor/executor.js';
+import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
+
+export function lazyBackend(defaultParallelism: number, load: () => Promise<SchedulerBackend>): SchedulerBackend {
+  let impl: SchedulerBackend | undefined;
+  return {
+    defaultParallelism,
+    async start(events: BackendEvents): Promise<void> {
+      impl = await load();
+      await impl.start(events);
+    },
+    launchTask: (executorId: string, req: LaunchRequest) => impl?.launchTask(executorId, req),
+    killTask: (executorId: string, taskId: number) => impl?.killTask(executorId, taskId),
+    removeBroadcast: (id: number) => impl?.removeBroadcast(id),
+    removeRdd: (id: number) => impl?.removeRdd(id),
+    removeShuffle: (id: number) => impl?.removeShuffle(id),
+    stop: async () => { await impl?.stop(); },
+  };
+}

@@ -10,8 +10,8 @@ export function progressBar(done: number, running: number, total: number, extra 
 <span class="label">${done}/${total}${running > 0 ? ` (${running} running)` : ''}${extra}</span></div>`;
 }
 
-export function badge(status: string): Html {
-  return html`<span class="badge badge-${status.toLowerCase()}">${status}</span>`;
+export function badge(status: string, cls: string = status.toLowerCase()): Html {
+  return html`<span class="badge badge-${cls}">${status}</span>`;
 }
 
 export function table(headers: readonly HtmlValue[], rows: readonly Html[], cls = '', empty = 'Nothing to show.'): Html {

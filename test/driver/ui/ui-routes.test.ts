@@ -188,3 +188,27 @@ describe('a 100,000-task stage', () => {
     await big.close();
   });
 });
+
+describe('live events', () => {
+  it('streams an update after a status change', async () => {
+    const s = new StatusStore();
+    for (const e of recordedEvents()) s.apply(e);
+    const a = createUiApp(source(s));
+    const addr = await a.listen({ host: '127.0.0.1', port: 0 });
+    const ctrl = new AbortController();
+    const res = await fetch(`${addr}/events`, { signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    const dec = new TextDecoder();
+    const readUntil = async (needle: string): Promise<void> => {
+      while (!text.includes(needle)) text += dec.decode((await reader.read()).value);
+    };
+    await readUntil('event: hello');
+    s.apply({ kind: 'job-start', jobId: 77, stageIds: [], description: 'x', time: Date.now() });
+    await readUntil('event: update');
+    expect(text).toMatch(/data: \{"changes":\["job"\],"ended":false\}/);
+    ctrl.abort();
+    await a.close();
+  });
+});

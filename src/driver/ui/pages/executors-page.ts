@@ -16,7 +16,7 @@ export function executorsPage(ctx: PageContext): Html {
 <td class="num">${sum((x) => x.totalTasks, list)}</td><td class="num">${formatDuration(sum((x) => x.executorRunTime, list))}</td>
 <td class="num">${formatBytes(sum((x) => x.inputBytes, list))}</td><td class="num">${formatBytes(sum((x) => x.shuffleReadBytes, list))}</td><td class="num">${formatBytes(sum((x) => x.shuffleWriteBytes, list))}</td></tr>`;
   const rows = xs.map((x) => html`<tr data-executor="${x.id}" class="${x.isActive ? '' : 'dead'}">
-<td>${x.id}</td><td>${x.host}</td><td>${badge(x.isActive ? 'Active' : 'Dead')}${x.removeReason ? html`<div class="muted small" title="${x.removeReason}">${x.removeReason.split('\n')[0]}</div>` : ''}</td>
+<td>${x.id}</td><td>${x.host}</td><td>${badge(x.isActive ? 'Active' : 'Dead', x.isActive ? 'alive' : 'dead')}${x.removeReason ? html`<div class="muted small" title="${x.removeReason}">${x.removeReason.split('\n')[0]}</div>` : ''}</td>
 <td class="num">${x.totalCores}</td><td class="num">${memory}</td>
 <td class="num">${x.activeTasks}</td><td class="num">${x.failedTasks}</td><td class="num">${x.completedTasks}</td><td class="num">${x.totalTasks}</td>
 <td class="num">${formatDuration(x.executorRunTime)}</td><td class="num">${formatBytes(x.inputBytes)}</td>

@@ -58,6 +58,6 @@ export function sqlExecutionPage(ctx: PageContext): Html | undefined {
 </ul>
 ${x.error !== undefined ? html`<pre class="error-box">${x.error}</pre>` : ''}
 <h2>Plan</h2>
-<div class="dag-wrap">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 220 })}</div>
+<div class="dag-wrap">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 340 })}</div>
 <details open><summary>Physical plan</summary><pre class="plan">${x.physicalPlan}</pre></details>`);
 }

@@ -110,7 +110,7 @@ export class SparkContext implements RddContext {
       executorAdded: (info) => this.dag.executorAdded(info),
       executorLost: (id, reason) => this.dag.executorLost(id, reason),
       taskResult: (id, r) => this.dag.taskResult(id, r),
-    }), this.ui.ready]).then(() => undefined);
+    })]).then(() => undefined);
     this.started.catch(() => undefined);
     registerFiles((conf.get('spark.files') ?? '').split(',').filter(Boolean));
     registerActiveContext(this);
@@ -127,8 +127,8 @@ export class SparkContext implements RddContext {
   get defaultParallelismSet(): boolean { return this.conf.has('spark.default.parallelism'); }
   get defaultMinPartitions(): number { return Math.min(this.defaultParallelism, 2); }
   get checkpointDir(): string | undefined { return this.ckptDir; }
-  /** Resolves once the executors have started (jobs wait for it on their own). */
-  ready(): Promise<void> { return this.started; }
+  /** Resolves once the executors and the web UI have started (jobs wait only for the executors). */
+  ready(): Promise<void> { return Promise.all([this.started, this.ui.ready]).then(() => undefined); }
 
   newRddId(): RddId { return this.nextRdd(); }
   newShuffleId(): ShuffleId { return this.nextShuffle(); }
@@ -250,6 +250,8 @@ export class SparkContext implements RddContext {
     for (const w of this.pendingJobs) if (w.jobGroup === groupId) w.cancelled = `part of cancelled job group ${groupId}`;
     this.dag.cancelJobGroup(groupId);
   }
+  /** Cancels one running job (Spark's SparkContext.cancelJob). */
+  cancelJob(jobId: number, reason = 'cancelled'): void { this.dag.cancelJob(jobId, reason); }
   cancelAllJobs(): void {
     for (const w of this.pendingJobs) w.cancelled = 'cancelled by cancelAllJobs';
     this.dag.cancelAllJobs('cancelled by cancelAllJobs');

@@ -90,6 +90,10 @@ export class DagScheduler {
     for (const j of this.jobs.values()) if (j.jobGroup === group) this.post({ kind: 'cancel-job', jobId: j.id, reason });
   }
 
+  cancelJob(jobId: number, reason: string): void {
+    this.post({ kind: 'cancel-job', jobId, reason });
+  }
+
   cancelAllJobs(reason: string): void {
     for (const j of this.jobs.values()) this.post({ kind: 'cancel-job', jobId: j.id, reason });
   }

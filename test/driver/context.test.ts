@@ -24,11 +24,12 @@ describe('cancellation', () => {
     };
     sc.setJobGroup('early');
     const t0 = Date.now();
-    const early = sc.range(0, 2, 1, 2).map(busy(800)).collect();
+    const early = sc.range(0, 2, 1, 2).map(busy(4000)).collect();
     await new Promise((r) => setTimeout(r, 10));
     sc.cancelJobGroup('early');
     await expect(early).rejects.toThrow(expect.objectContaining({ code: 'JOB_CANCELLED' }));
-    expect(Date.now() - t0).toBeLessThan(800);
+    // cancelled long before its 4 s tasks could have finished
+    expect(Date.now() - t0).toBeLessThan(3000);
 
     sc.setJobGroup('running');
     const started = new Promise<void>((resolve) => {

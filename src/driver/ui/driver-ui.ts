@@ -7,8 +7,7 @@ import { ConsoleProgress } from '../status/console-progress.js';
 import { EventLogWriter } from '../status/event-log-writer.js';
 import type { StatusBus, StatusEvent } from '../status/status-events.js';
 import { StatusStore } from '../status/status-store.js';
-import { createUiApp } from './ui-app.js';
-import { listenWithRetries, type UiServer } from './ui-server.js';
+import type { UiServer } from './ui-server.js';
 import type { UiSource } from './ui-source.js';
 
 /** The slice of SparkContext the driver UI needs. */
@@ -17,6 +16,7 @@ export interface DriverUiHost {
   readonly applicationId: string;
   readonly statusBus: StatusBus;
   getPersistentRDDs(): Map<number, StorageLevel>;
+  getRDDStorageInfo?(): ReadonlyArray<{ readonly id: number; readonly numCachedPartitions: number; readonly memSize: number }>;
   cancelJobGroup(groupId: string): void;
   /** Cancels one job (when the context offers it). */
   cancelJob?(jobId: number): void;
@@ -43,8 +43,9 @@ export class DriverUi {
       this.ready = Promise.resolve(undefined);
       return;
     }
-    const app = createUiApp(this.source());
-    this.ready = listenWithRetries(app, conf.getString('spark.ui.bindAddress'), conf.getInt('spark.ui.port')).then(
+    // Fastify loads in the background: jobs never wait for the UI, and start-up stays fast
+    this.ready = Promise.all([import('./ui-app.js'), import('./ui-server.js')]).then(([{ createUiApp }, { listenWithRetries }]) =>
+      listenWithRetries(createUiApp(this.source()), conf.getString('spark.ui.bindAddress'), conf.getInt('spark.ui.port'))).then(
       (s) => {
         this.server = s;
         process.stderr.write(`Spark web UI available at ${s.url}\n`);
@@ -70,7 +71,17 @@ export class DriverUi {
     return {
       reader: store,
       live: true,
-      storage: () => [...host.getPersistentRDDs()].map(([id, l]) => ({ id, name: `RDD ${id}`, storageLevel: l.name, useMemory: l.useMemory, useDisk: l.useDisk, replication: l.replication })),
+      storage: () => {
+        const info = new Map((host.getRDDStorageInfo?.() ?? []).map((i) => [i.id, i]));
+        return [...host.getPersistentRDDs()].map(([id, l]) => {
+          const i = info.get(id);
+          const bytes = i?.memSize ?? 0;
+          return {
+            id, name: `RDD ${id}`, storageLevel: l.name, useMemory: l.useMemory, useDisk: l.useDisk, replication: l.replication,
+            numCachedPartitions: i?.numCachedPartitions ?? 0, memoryUsed: l.useMemory ? bytes : 0, diskUsed: l.useMemory ? 0 : bytes,
+          };
+        });
+      },
       controls: {
         killEnabled: host.conf.getBool('spark.ui.killEnabled', true),
         killJob(jobId) {

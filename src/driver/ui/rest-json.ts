@@ -114,7 +114,7 @@ export function executorJson(x: Readonly<ExecutorView>): Json {
 }
 
 export function rddStorageJson(r: RddStorageView): Json {
-  return { id: r.id, name: r.name, numPartitions: 0, numCachedPartitions: 0, storageLevel: describeStorageLevel(r), memoryUsed: 0, diskUsed: 0 };
+  return { id: r.id, name: r.name, numPartitions: r.numCachedPartitions ?? 0, numCachedPartitions: r.numCachedPartitions ?? 0, storageLevel: describeStorageLevel(r), memoryUsed: r.memoryUsed ?? 0, diskUsed: r.diskUsed ?? 0 };
 }
 
 export function sqlJson(x: Readonly<SqlExecutionView>, jobStatus: (id: number) => string | undefined, now: number): Json {

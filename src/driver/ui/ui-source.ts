@@ -9,6 +9,10 @@ export interface RddStorageView {
   readonly useMemory: boolean;
   readonly useDisk: boolean;
   readonly replication: number;
+  /** Cached partitions and their serialized size (0 when unknown, e.g. replayed logs). */
+  readonly numCachedPartitions?: number;
+  readonly memoryUsed?: number;
+  readonly diskUsed?: number;
 }
 
 export interface UiControls {

@@ -3,6 +3,7 @@
 import { assertNever } from '../../common/assert.js';
 import type { Expression, FrameBoundary, SortOrder, WindowSpecification } from '../expr/expression.js';
 import { simpleString, type DataType } from '../../sql/types/data-type.js';
+import { typeOf } from './expr-type.js';
 import { javaDoubleString } from '../../sql/parser/index.js';
 
 const infix: Readonly<Record<string, string>> = {
@@ -89,7 +90,7 @@ export function exprText(e: Expression): string {
     case 'or': return `(${exprText(e.left)} OR ${exprText(e.right)})`;
     case 'not': return `NOT ${exprText(e.expr)}`;
     case 'coalesce': return `coalesce(${e.args.map(exprText).join(', ')})`;
-    case 'alias': return `${exprText(e.expr)} AS ${e.name}#${e.id}`;
+    case 'alias': return `${exprText(e.expr)} AS ${attrText(e.name, e.id, typeOf(e.expr))}`;
     case 'aggregate': {
       const args = e.args.map(exprText).join(', ');
       const base = `${e.fn}(${e.distinct ? 'distinct ' : ''}${args})${e.ignoreNulls ? ' ignore nulls' : ''}`;

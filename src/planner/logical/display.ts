@@ -13,7 +13,7 @@ const joinNames: Readonly<Record<JoinType, string>> = {
 };
 
 function itemText(i: NamedExpression): string {
-  if (i.expr.kind === 'attr' && i.expr.id === i.attr.id) return exprText(i.expr);
+  if ((i.expr.kind === 'attr' || i.expr.kind === 'alias') && i.expr.id === i.attr.id) return exprText(i.expr);
   return `${exprText(i.expr)} AS ${attrText(i.attr.name, i.attr.id, i.attr.type)}`;
 }
 

@@ -2,7 +2,7 @@
 // take their child's type).
 import { assertNever } from '../../common/assert.js';
 import type { Expression } from '../../planner/expr/expression.js';
-import type { DataType } from '../types/data-type.js';
+import type { DataType } from '../../sql/types/data-type.js';
 
 const BOOL: DataType = { kind: 'boolean' };
 

@@ -7,3 +7,4 @@ export { displayPlan, nodeText } from './display.js';
 export { exprText, sortOrderText, literalText } from './display-expr.js';
 export { newExprId } from './expr-ids.js';
 export { reIdPlan } from './re-id.js';
+export { typeOf, nullableOf } from './expr-type.js';

@@ -78,7 +78,7 @@ export function resolveFunction(name: string, args: readonly Expression[], opts:
     return call(fn, args, { kind: 'boolean' });
   }
   if (stringFns.has(fn)) return call(fn, args, { kind: 'string' });
-  if (sameAsFirst.has(fn)) return call(fn, args, fn === 'if' ? args[1]?.type ?? { kind: 'null' } : (args[0] ? typeOf(args[0]) : undefined) ?? { kind: 'null' });
+  if (sameAsFirst.has(fn)) return call(fn, args, fn === 'if' ? (args[1] ? typeOf(args[1]) : { kind: 'null' }) : (args[0] ? typeOf(args[0]) : undefined) ?? { kind: 'null' });
   if (['length', 'char_length', 'instr', 'year', 'month', 'day', 'dayofmonth', 'hour', 'minute', 'size'].includes(fn)) return call(fn, args, { kind: 'int' });
   if (['rand', 'randn', 'sqrt', 'exp', 'log', 'ln', 'pow', 'power', 'sin', 'cos'].includes(fn)) return call(fn, args, { kind: 'double' });
   if (['current_date', 'to_date', 'date_add', 'date_sub'].includes(fn)) return call(fn, args, { kind: 'date' });

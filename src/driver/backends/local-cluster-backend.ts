@@ -8,11 +8,10 @@ import { TsSparkError } from '../../common/errors.js';
 import { tsSparkHooksRegistered } from '../../common/module-hooks/register.js';
 import { resolveAuthSecret, type RpcAuth } from '../../common/rpc/auth.js';
 import type { ExecutorLaunchConfig } from '../../executor/main.js';
-import type { LaunchRequest } from '../../executor/executor.js';
 import type { MasterSpec } from '../master-url.js';
 import type { BackendContext } from './create-backend.js';
-import { RemoteExecutors, type ExecutorRegistration } from './remote-executors.js';
-import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
+import { RemoteExecutors, RemoteExecutorsBackend, type ExecutorRegistration } from './remote-executors.js';
+import type { BackendEvents } from './scheduler-backend.js';
 
 interface ExecutorProc {
   readonly id: string;
@@ -24,8 +23,7 @@ interface ExecutorProc {
 
 const REGISTRATION_TIMEOUT_MS = 30_000;
 
-export class LocalClusterBackend implements SchedulerBackend {
-  private remote?: RemoteExecutors;
+export class LocalClusterBackend extends RemoteExecutorsBackend {
   private readonly procs = new Map<string, ExecutorProc>();
   private nextId = 0;
   private stopping = false;
@@ -35,6 +33,7 @@ export class LocalClusterBackend implements SchedulerBackend {
   private readonly heartbeatMs: number;
 
   constructor(private readonly spec: Extract<MasterSpec, { kind: 'local-cluster' }>, private readonly ctx: BackendContext) {
+    super();
     this.auth = resolveAuthSecret(ctx.conf);
     this.timeoutMs = ctx.conf.getDurationMs('spark.network.timeout');
     this.heartbeatMs = Math.min(ctx.conf.getDurationMs('spark.executor.heartbeatInterval'), Math.max(100, this.timeoutMs / 4));
@@ -129,12 +128,6 @@ export class LocalClusterBackend implements SchedulerBackend {
       this.onExecutorGone(p, `Executor heartbeat timed out after ${s.silentMs} ms`);
     }
   }
-
-  launchTask(executorId: string, req: LaunchRequest): void { this.remote?.launchTask(executorId, req); }
-  killTask(executorId: string, taskId: number): void { this.remote?.killTask(executorId, taskId); }
-  removeBroadcast(id: number): void { this.remote?.removeBlocks({ broadcastId: id }); }
-  removeRdd(rddId: number): void { this.remote?.removeBlocks({ rddId }); }
-  removeShuffle(shuffleId: number): void { this.remote?.removeBlocks({ shuffleId }); }
 
   async stop(): Promise<void> {
     this.stopping = true;

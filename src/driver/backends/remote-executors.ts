@@ -9,7 +9,7 @@ import { startRpcServer, type RpcServer } from '../../common/rpc/server.js';
 import { executorServiceDefinition } from '../../common/rpc/service-definitions.js';
 import type { LaunchRequest } from '../../executor/executor.js';
 import { driverService } from '../rpc/driver-service.js';
-import type { BackendEvents } from './scheduler-backend.js';
+import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
 
 export interface ExecutorRegistration {
   readonly executorId: string;
@@ -172,4 +172,19 @@ export class RemoteExecutors {
     for (const r of this.remotes.values()) r.client.close();
     await this.server.stop();
   }
+}
+
+/** What process-executor backends share: task and block messages go through their RemoteExecutors. */
+export abstract class RemoteExecutorsBackend implements SchedulerBackend {
+  protected remote?: RemoteExecutors;
+
+  abstract start(events: BackendEvents): Promise<void>;
+  abstract stop(): Promise<void>;
+  abstract get defaultParallelism(): number;
+
+  launchTask(executorId: string, req: LaunchRequest): void { this.remote?.launchTask(executorId, req); }
+  killTask(executorId: string, taskId: number): void { this.remote?.killTask(executorId, taskId); }
+  removeBroadcast(id: number): void { this.remote?.removeBlocks({ broadcastId: id }); }
+  removeRdd(rddId: number): void { this.remote?.removeBlocks({ rddId }); }
+  removeShuffle(shuffleId: number): void { this.remote?.removeBlocks({ shuffleId }); }
 }

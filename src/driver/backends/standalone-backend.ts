@@ -9,18 +9,19 @@ import { isTsSparkError, TsSparkError } from '../../common/errors.js';
 import { tsSparkHooksRegistered } from '../../common/module-hooks/register.js';
 import { resolveAuthSecret, type RpcAuth } from '../../common/rpc/auth.js';
 import { EnvelopeClient } from '../../common/rpc/envelope.js';
+import { loadServiceDefinition } from '../../common/rpc/proto-loader.js';
 import { formatAddress } from '../../common/rpc/server.js';
-import { masterServiceDefinition } from '../../cluster/master/protocol.js';
-import type { LaunchRequest } from '../../executor/executor.js';
 import type { MasterSpec } from '../master-url.js';
 import type { BackendContext } from './create-backend.js';
-import { RemoteExecutors } from './remote-executors.js';
-import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
+import { RemoteExecutors, RemoteExecutorsBackend } from './remote-executors.js';
+import type { BackendEvents } from './scheduler-backend.js';
 
 const EXECUTOR_ID = /^\d{1,9}$/;
 
-export class StandaloneBackend implements SchedulerBackend {
-  private remote?: RemoteExecutors;
+// the driver never imports the daemons (src/cluster): it speaks MasterService from its .proto (formats listed there)
+const masterServiceDefinition = (): ReturnType<typeof loadServiceDefinition> => loadServiceDefinition('cluster/master/master.proto', 'tsspark.master.MasterService');
+
+export class StandaloneBackend extends RemoteExecutorsBackend {
   private master?: EnvelopeClient;
   private masterAddress?: string;
   private timer?: NodeJS.Timeout;
@@ -34,6 +35,7 @@ export class StandaloneBackend implements SchedulerBackend {
   private onCoresChanged?: () => void;
 
   constructor(private readonly spec: Extract<MasterSpec, { kind: 'standalone' }>, private readonly ctx: BackendContext) {
+    super();
     this.auth = resolveAuthSecret(ctx.conf);
     this.networkTimeoutMs = ctx.conf.getDurationMs('spark.network.timeout');
     this.executorHeartbeatMs = Math.min(ctx.conf.getDurationMs('spark.executor.heartbeatInterval'), Math.max(100, this.networkTimeoutMs / 4));
@@ -167,12 +169,6 @@ export class StandaloneBackend implements SchedulerBackend {
     }
     return undefined;
   }
-
-  launchTask(executorId: string, req: LaunchRequest): void { this.remote?.launchTask(executorId, req); }
-  killTask(executorId: string, taskId: number): void { this.remote?.killTask(executorId, taskId); }
-  removeBroadcast(id: number): void { this.remote?.removeBlocks({ broadcastId: id }); }
-  removeRdd(rddId: number): void { this.remote?.removeBlocks({ rddId }); }
-  removeShuffle(shuffleId: number): void { this.remote?.removeBlocks({ shuffleId }); }
 
   async stop(): Promise<void> {
     this.stopping = true;

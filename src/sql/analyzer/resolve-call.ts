@@ -130,8 +130,7 @@ export function resolveCall(e: FnExpr, ctx: ResolveCtx): Expression {
     return { kind: 'window', fn: { aggregate: agg }, args: [], spec: windowSpec(e.over, name, ctx), type: typeOf(agg) };
   }
   if (isWin) {
-    const w = resolveWindowFunction(name, args, ctx.env.fn);
-    return { kind: 'window', fn: w.fn, args: w.args, spec: windowSpec(e.over!, name, ctx), type: w.type };
+    return resolveWindowFunction(name, args, windowSpec(e.over!, name, ctx), ctx.env.fn);
   }
   if (e.over) {
     throw analysisError('UNSUPPORTED_EXPR_FOR_WINDOW', '42P20', { sqlExpr: `"${name}"` }, `Expression "${name}" not supported within a window function.`);

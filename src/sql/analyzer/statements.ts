@@ -46,6 +46,7 @@ export function analyzeStatementIn(stmt: Statement, ctx: QueryCtx): AnalyzedStat
     }
     case 'drop': {
       if (stmt.object === 'database') return { kind: 'unsupported', statement: stmt };
+      if (stmt.object === 'table' && !(stmt.name.length === 1 && cat.tableExists(stmt.name[0]!))) return { kind: 'unsupported', statement: stmt };
       const name = stmt.name[stmt.name.length - 1]!;
       const exists = stmt.name.length === 1 && cat.tableExists(name);
       if (!exists && !stmt.ifExists) throw tableNotFound(stmt.name);

@@ -50,6 +50,15 @@ const entries: ConfEntry[] = [
   { key: 'spark.sql.ui.retainedExecutions', type: 'int', default: '1000', doc: 'Finished SQL executions the UI remembers.' },
   { key: 'spark.history.fs.logDirectory', type: 'string', default: '/tmp/tsspark-events', doc: 'Directory of event logs that tsspark-history serves.' },
   { key: 'spark.history.ui.port', type: 'int', default: '18080', doc: 'Port of the history server (tsspark-history).' },
+  { key: 'spark.worker.timeout', type: 'duration', default: '60s', doc: 'A worker without heartbeats for this long is marked DEAD by the master.' },
+  { key: 'spark.deploy.spreadOut', type: 'bool', default: 'true', doc: 'Spread an application\'s executors across workers (else pack them).' },
+  { key: 'spark.deploy.retainedApplications', type: 'int', default: '200', doc: 'Completed applications the master UI keeps.' },
+  { key: 'spark.deploy.maxExecutorRetries', type: 'int', default: '10', doc: 'Executor failures after which the master marks an application FAILED.' },
+  { key: 'spark.dead.worker.persistence', type: 'int', default: '15', doc: 'Worker timeouts a DEAD worker stays listed.' },
+  { key: 'spark.tsspark.master.appTimeout', type: 'duration', default: '60s', doc: 'An application whose driver is silent this long is KILLED by the master.' },
+  { key: 'spark.tsspark.standalone.heartbeatInterval', type: 'duration', default: '1s', doc: 'Driver-to-master application heartbeat interval.' },
+  { key: 'spark.scheduler.minRegisteredResourcesRatio', type: 'double', default: '1', doc: 'Fraction of granted cores that must register before jobs start (standalone).' },
+  { key: 'spark.scheduler.maxRegisteredResourcesWaitingTime', type: 'duration', default: '30s', doc: 'Longest wait for granted executors to register (standalone).' },
 ];
 
 export const CONF_REGISTRY: ReadonlyMap<string, ConfEntry> = new Map(entries.map((e) => [e.key, e]));

@@ -4,7 +4,7 @@ import { exprType } from '../../planner/expr/expr-type.js';
 import { TsSparkError } from '../../common/errors.js';
 import type { Expression } from '../../planner/expr/expression.js';
 import { T } from '../types/data-type.js';
-import { isNullable, type InputSpec, type ResolveCtx, type Resolver } from './resolve-context.js';
+import { isNullable, ResolveCtx, type InputSpec, type Resolver } from './resolve-context.js';
 
 const DT = T.date;
 const TS = T.timestamp;
@@ -60,7 +60,7 @@ const extract: Resolver = (args, ctx) => {
     const ts = ctx.expectOne(src, TS, 1);
     return ctx.call('extract_second', [ts], T.decimal(8, 6));
   }
-  return datetimeResolvers[fn]!([src], ctx);
+  return datetimeResolvers[fn]!([src], new ResolveCtx(fn, [src], ctx.opts));
 };
 
 const dateField = (fn: string): Resolver => simple([DT], I, 1, fn);

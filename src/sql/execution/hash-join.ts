@@ -1,0 +1,113 @@
+// Hash join (executor side): builds a chained hash table over the build side's key columns and probes it with the
+// stream side's batches; the residual condition filters candidate pairs; outer sides are NULL-padded, unmatched
+// build rows are emitted after the stream ends. Rows with NULL keys never match unless keys are null-safe.
+import type { Column, ColumnBatch } from '../batch/column-batch.js';
+import type { Expression } from '../../planner/expr/expression.js';
+import type { JoinType } from '../../planner/logical/logical-plan.js';
+import { concatAll, gatherColumn, valueAt } from './batch-ops.js';
+import { projector, selector } from './kernels.js';
+import { anyNullAt, hashRows, sameValue } from './row-hash.js';
+
+export interface JoinSpec {
+  readonly joinType: JoinType;
+  readonly buildSide: 'left' | 'right';
+  readonly leftKeys: readonly Expression[];
+  readonly rightKeys: readonly Expression[];
+  readonly condition?: Expression;
+  readonly nullSafe?: boolean;
+  /** Column counts of each side (for NULL padding of empty inputs). */
+  readonly leftWidth: number;
+  readonly rightWidth: number;
+}
+
+function emptyCols(width: number): ColumnBatch {
+  return { numRows: 0, columns: Array.from({ length: width }, () => ({ kind: 'obj', values: [], valid: null }) as Column) };
+}
+
+export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[]): Iterable<ColumnBatch> {
+  const buildLeft = spec.buildSide === 'left';
+  const build = buildBatches.length > 0 ? concatAll(buildBatches) : emptyCols(buildLeft ? spec.leftWidth : spec.rightWidth);
+  const bKeys = projector(buildLeft ? spec.leftKeys : spec.rightKeys)(build);
+  const sKeyFn = projector(buildLeft ? spec.rightKeys : spec.leftKeys);
+  const n = build.numRows;
+  let cap = 16;
+  while (cap < n * 2) cap *= 2;
+  const head = new Int32Array(cap).fill(-1);
+  const next = new Int32Array(n);
+  const bh = hashRows(bKeys, n);
+  for (let i = n - 1; i >= 0; i--) {
+    if (!spec.nullSafe && anyNullAt(bKeys, i)) { next[i] = -1; continue; }
+    const s = bh[i]! & (cap - 1);
+    next[i] = head[s]!;
+    head[s] = i;
+  }
+  const t = spec.joinType;
+  const streamOuter = buildLeft ? t === 'right_outer' || t === 'full_outer' : t === 'left_outer' || t === 'full_outer';
+  const buildOuter = buildLeft ? t === 'left_outer' || t === 'full_outer' : t === 'right_outer' || t === 'full_outer';
+  const semi = t === 'left_semi';
+  const anti = t === 'left_anti';
+  const matchedBuild = buildOuter ? new Uint8Array(n) : undefined;
+  const cond = spec.condition ? selector(spec.condition) : undefined;
+  const pairBatch = (s: ColumnBatch, si: Int32Array, bi: Int32Array): ColumnBatch => {
+    const sc = s.columns.map((c) => gatherColumn(c, si));
+    const bc = build.columns.map((c) => gatherColumn(c, bi));
+    return { numRows: si.length, columns: buildLeft ? [...bc, ...sc] : [...sc, ...bc] };
+  };
+  let template: ColumnBatch = emptyCols(buildLeft ? spec.rightWidth : spec.leftWidth);
+  for (const s of stream) {
+    template = s;
+    if (s.numRows === 0) continue;
+    const sKeys = sKeyFn(s);
+    const sh = hashRows(sKeys, s.numRows);
+    const si: number[] = [];
+    const bi: number[] = [];
+    for (let r = 0; r < s.numRows; r++) {
+      if (!spec.nullSafe && anyNullAt(sKeys, r)) continue;
+      for (let j = head[sh[r]! & (cap - 1)]!; j >= 0; j = next[j]!) {
+        if (bh[j] !== sh[r]) continue;
+        let eq = true;
+        for (let k = 0; k < sKeys.length && eq; k++) eq = sameValue(valueAt(sKeys[k]!, r), valueAt(bKeys[k]!, j));
+        if (eq) { si.push(r); bi.push(j); }
+      }
+    }
+    let pS = Int32Array.from(si);
+    let pB = Int32Array.from(bi);
+    if (cond && pS.length > 0) {
+      const keep = cond(pairBatch(s, pS, pB));
+      pS = keep.map((i) => pS[i]!);
+      pB = keep.map((i) => pB[i]!);
+    }
+    if (matchedBuild) for (const j of pB) matchedBuild[j] = 1;
+    if (semi || anti) {
+      const hit = new Uint8Array(s.numRows);
+      for (const r of pS) hit[r] = 1;
+      const rows: number[] = [];
+      for (let r = 0; r < s.numRows; r++) if ((hit[r] === 1) === semi) rows.push(r);
+      const idx = Int32Array.from(rows);
+      yield { numRows: idx.length, columns: s.columns.map((c) => gatherColumn(c, idx)) };
+      continue;
+    }
+    if (streamOuter) {
+      const hit = new Uint8Array(s.numRows);
+      for (const r of pS) hit[r] = 1;
+      const extraS: number[] = [];
+      for (let r = 0; r < s.numRows; r++) if (hit[r] === 0) extraS.push(r);
+      if (extraS.length > 0) {
+        pS = Int32Array.from([...pS, ...extraS]);
+        pB = Int32Array.from([...pB, ...extraS.map(() => -1)]);
+      }
+    }
+    if (pS.length > 0) yield pairBatch(s, pS, pB);
+  }
+  if (matchedBuild) {
+    const rows: number[] = [];
+    for (let j = 0; j < n; j++) if (matchedBuild[j] === 0) rows.push(j);
+    if (rows.length > 0) {
+      const bi = Int32Array.from(rows);
+      const nulls = new Int32Array(rows.length).fill(-1);
+      const sc = template.columns.map((c) => gatherColumn(c, nulls));
+      const bc = build.columns.map((c) => gatherColumn(c, bi));
+      yield { numRows: rows.length, columns: buildLeft ? [...bc, ...sc] : [...sc, ...bc] };
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// What SQL execution needs from the driver's SparkContext (structurally, so src/sql does not import src/driver):
+// RDD building, jobs, accumulators; plus the adaptive-execution settings.
+import type { Accumulator } from '../../rdd/accumulator.js';
+import type { RddContext } from '../../rdd/rdd-context.js';
+import type { RDD } from '../../rdd/rdd.js';
+
+export interface SqlSparkContext extends RddContext {
+  parallelize<T>(data: Iterable<T>, numSlices?: number): RDD<T>;
+  union<T>(rdds: ReadonlyArray<RDD<T>>): RDD<T>;
+  collectionAccumulator<T>(name?: string): Accumulator<T[]>;
+}
+
+export interface SqlRuntime {
+  readonly sc: SqlSparkContext;
+  readonly adaptive: boolean;
+  readonly advisoryBytes: number;
+}

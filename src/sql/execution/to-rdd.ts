@@ -1,0 +1,121 @@
+// Driver side: turns a physical plan into an RDD of ColumnBatches. Operators become mapPartitions closures that
+// capture only plain-data operator nodes (inputs stripped) and call executor entry points; exchanges become RDD
+// shuffles of [partition id, batch] pairs (cogroups for shuffled joins), coalesced adaptively after the map stage
+// ran (spark.sql.adaptive.*); broadcast sides are collected on the driver and captured in the join closure.
+import { TsSparkError } from '../../common/errors.js';
+import { hashPartitioner } from '../../rdd/partitioner.js';
+import { runAction } from '../../rdd/actions.js';
+import type { RDD } from '../../rdd/rdd.js';
+import type { Partitioning, PhysicalPlan } from '../../planner/physical/physical-plan.js';
+import type { ColumnBatch } from '../batch/column-batch.js';
+import { partitionBatches } from './exchange-map.js';
+import { hashJoin, type JoinSpec } from './hash-join.js';
+import { rangeBatches, rangeTasks } from './range-scan.js';
+import { runOperator } from './run-operator.js';
+import { readTasks, sources } from './sources-bridge.js';
+import type { SqlRuntime } from './runtime.js';
+
+type Batches = RDD<ColumnBatch>;
+type Keyed = RDD<[number, ColumnBatch]>;
+
+function stripInput(p: PhysicalPlan): PhysicalPlan {
+  if (!('input' in p)) return p;
+  return { ...p, input: { kind: 'local_scan', batches: [], numPartitions: 1, output: p.input.output } } as PhysicalPlan;
+}
+
+async function adaptiveCount(rt: SqlRuntime, shuffled: RDD<unknown>, sizes: { value: unknown }, n: number): Promise<number> {
+  if (!rt.adaptive || n <= 1) return n;
+  await runAction(rt.sc, shuffled.node, { kind: 'count' }, 'adaptive: shuffle statistics', [0]);
+  const totals = new Float64Array(n);
+  for (const arr of sizes.value as number[][]) arr.forEach((b, i) => { totals[i]! += b; });
+  const total = totals.reduce((s, b) => s + b, 0);
+  return Math.max(1, Math.min(n, Math.ceil(total / rt.advisoryBytes)));
+}
+
+function keyedSide(rt: SqlRuntime, child: Batches, partitioning: Partitioning, sizes: unknown): Keyed {
+  return child.mapPartitionsWithIndex((i, it) => partitionBatches(partitioning, i, it, sizes as { add(x: unknown): void })) as Keyed;
+}
+
+function numOf(p: Partitioning): number {
+  return p.kind === 'single' ? 1 : p.numPartitions;
+}
+
+export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
+  const sc = rt.sc;
+  switch (p.kind) {
+    case 'local_scan':
+      return sc.parallelize([...p.batches], Math.max(1, p.numPartitions));
+    case 'range_scan': {
+      const tasks = rangeTasks(p.start, p.end, p.step, Math.max(1, p.numPartitions));
+      return sc.parallelize(tasks, tasks.length).mapPartitions((it) => rangeBatches(it));
+    }
+    case 'file_scan': {
+      const tasks = sources().readPartitions(p.source, p.columns, p.filters);
+      const columns = p.columns;
+      const filters = p.filters;
+      return sc.parallelize(tasks, Math.max(1, tasks.length)).mapPartitions((it) => readTasks(it, columns, filters));
+    }
+    case 'project': case 'filter': case 'hash_aggregate': case 'sort': case 'window': case 'limit': case 'expand': case 'generate': {
+      const child = await toRdd(rt, p.input);
+      const op = stripInput(p);
+      return child.mapPartitions((it) => runOperator(op, it));
+    }
+    case 'union': {
+      const kids = await Promise.all(p.inputs.map((c) => toRdd(rt, c)));
+      return sc.union(kids);
+    }
+    case 'exchange': {
+      const child = await toRdd(rt, p.input);
+      const n = numOf(p.partitioning);
+      const sizes = sc.collectionAccumulator<number[]>();
+      const shuffled = keyedSide(rt, child, p.partitioning, sizes).partitionBy(hashPartitioner(n));
+      const m = p.partitioning.kind === 'hash' ? await adaptiveCount(rt, shuffled, sizes, n) : n;
+      const read = m < n ? shuffled.coalesce(m) : shuffled;
+      return read.mapPartitions((it) => valuesOf(it));
+    }
+    case 'broadcast_exchange':
+      throw new TsSparkError('INTERNAL', 'a broadcast exchange is read by its join');
+    case 'hash_join': case 'nested_loop_join': {
+      const spec: JoinSpec = {
+        joinType: p.joinType,
+        buildSide: p.kind === 'hash_join' ? p.buildSide : 'right',
+        leftKeys: p.kind === 'hash_join' ? p.leftKeys : [],
+        rightKeys: p.kind === 'hash_join' ? p.rightKeys : [],
+        leftWidth: p.left.output.length,
+        rightWidth: p.right.output.length,
+        ...(p.condition ? { condition: p.condition } : {}),
+        ...(p.kind === 'hash_join' && p.nullSafe ? { nullSafe: true } : {}),
+      };
+      const bcast = p.left.kind === 'broadcast_exchange' ? 'left' : p.right.kind === 'broadcast_exchange' ? 'right' : undefined;
+      if (bcast) {
+        const buildPlan = (bcast === 'left' ? p.left : p.right) as Extract<PhysicalPlan, { kind: 'broadcast_exchange' }>;
+        const build = await (await toRdd(rt, buildPlan.input)).collect();
+        const stream = await toRdd(rt, bcast === 'left' ? p.right : p.left);
+        const s: JoinSpec = { ...spec, buildSide: bcast };
+        return stream.mapPartitions((it) => hashJoin(s, it, build));
+      }
+      if (p.left.kind !== 'exchange' || p.right.kind !== 'exchange') throw new TsSparkError('INTERNAL', 'a shuffled join needs exchanges on both sides');
+      const n = numOf(p.left.partitioning);
+      const sizes = sc.collectionAccumulator<number[]>();
+      const l = keyedSide(rt, await toRdd(rt, p.left.input), p.left.partitioning, sizes);
+      const r = keyedSide(rt, await toRdd(rt, p.right.input), p.right.partitioning, sizes);
+      const grouped = l.cogroup(r, n) as unknown as RDD<[number, [ColumnBatch[], ColumnBatch[]]]>;
+      const m = await adaptiveCount(rt, grouped as RDD<unknown>, sizes, n);
+      const read = m < n ? grouped.coalesce(m) : grouped;
+      return read.mapPartitions((it) => joinGroups(spec, it));
+    }
+    default:
+      throw new TsSparkError('INTERNAL', `unknown physical operator ${(p as { kind: string }).kind}`);
+  }
+}
+
+export function* valuesOf(it: Iterable<[number, ColumnBatch]>): Iterable<ColumnBatch> {
+  for (const [, b] of it) yield b;
+}
+
+export function* joinGroups(spec: JoinSpec, it: Iterable<[number, [ColumnBatch[], ColumnBatch[]]]>): Iterable<ColumnBatch> {
+  for (const [, [ls, rs]] of it) {
+    const buildLeft = spec.buildSide === 'left';
+    yield* hashJoin(spec, buildLeft ? rs : ls, buildLeft ? ls : rs);
+  }
+}

@@ -6,3 +6,8 @@ export { listFiles, fileUri, toLocalPath, escapePathName, unescapePathName } fro
 export type { ListedFile } from './file-listing.js';
 export { filtersToStats } from './filter-to-stats.js';
 export type { Options, ParseMode } from './source-options.js';
+export { writeBatches, type WriteBatchesOptions } from './write/write-batches.js';
+export { setupWriteJob, commitTask, commitWriteJob, abortWriteJob } from './write/commit-protocol.js';
+export type { SaveMode, WriteJob, WriteJobSpec, TaskCommitMessage } from './write/commit-protocol.js';
+export { writeTask } from './write/write-task.js';
+export type { WriteFormat } from './write/format-writers.js';

@@ -96,7 +96,9 @@ function toColumn(vec: arrow.Vector, want: DataType): Column {
     const w = data.values as Uint32Array, values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const o = (data.offset + i) * 4;
-      values[i] = w[o]! + w[o + 1]! * 4294967296 + w[o + 2]! * 18446744073709551616 + (w[o + 3]! | 0) * 79228162514264337593543950336;
+      const hi = w[o + 1]! | 0, sign = hi >> 31;
+      if ((w[o + 2]! | 0) === sign && (w[o + 3]! | 0) === sign) values[i] = hi * 4294967296 + w[o]!; // fits in 64 bits
+      else values[i] = Number(BigInt.asIntN(128, BigInt(w[o]!) | (BigInt(w[o + 1]!) << 32n) | (BigInt(w[o + 2]!) << 64n) | (BigInt(w[o + 3]!) << 96n)));
     }
     return { kind: 'f64', values, valid };
   }

@@ -59,7 +59,7 @@ describe('writers round-trip', () => {
   for (const format of ['parquet', 'json', 'csv'] as const) {
     it(`${format}: our reader reads back the same values; Spark layout with _SUCCESS`, () => {
       const out = path.join(dir, `rt-${format}`);
-      const options = format === 'csv' ? { header: 'true' } : {};
+      const options: Record<string, string> = format === 'csv' ? { header: 'true' } : {};
       expect(writeBatches(format, out, [batch()], schema, { options })).toBe(N);
       const names = fs.readdirSync(out).sort();
       expect(names[0]).toBe('_SUCCESS');

@@ -11,7 +11,6 @@ const castFn = (to: DataType): Resolver => (args, ctx) => {
 
 export const miscResolvers: Readonly<Record<string, Resolver>> = {
   hash: (args, ctx) => { ctx.arity(1, Infinity); return ctx.call('hash', args, T.int, false); },
-  xxhash64: (args, ctx) => { ctx.arity(1, Infinity); return ctx.call('xxhash64', args, T.long, false); },
   md5: (args, ctx) => { ctx.arity(1); return ctx.call('md5', ctx.expect([T.binary]), T.string); },
   sha1: (args, ctx) => { ctx.arity(1); return ctx.call('sha1', ctx.expect([T.binary]), T.string); },
   sha: (args, ctx) => { ctx.arity(1); return ctx.call('sha1', ctx.expect([T.binary]), T.string); },

@@ -53,7 +53,7 @@ class LineWriter implements FormatWriter {
 
 function csvField(s: string, sep: string, quote: string, escape: string, quoteAll: boolean): string {
   if (s === '') return `${quote}${quote}`; // Spark writes empty strings quoted so they read back as ""
-  const needs = quoteAll || s.includes(sep) || s.includes(quote) || s.includes('\n') || s.includes('\r') || s.startsWith(' ') || s.endsWith(' ');
+  const needs = quoteAll || s.includes(sep) || s.includes(quote) || s.includes('\n') || s.includes('\r');
   if (!needs) return s;
   return quote + s.split(quote).join(escape + quote) + quote;
 }
@@ -81,9 +81,15 @@ export function openFormatWriter(format: WriteFormat, path: string, schema: Stru
           throw new TsSparkError('ANALYSIS_ERROR', `[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column \`${f.name}\` of the type "${f.type.kind.toUpperCase()}".`);
         }
       }
+      // Spark's CSV writer trims values by default (ignoreLeading/TrailingWhiteSpace are true for writing)
+      const trimL = optBool(options, 'ignoreLeadingWhiteSpace', true), trimR = optBool(options, 'ignoreTrailingWhiteSpace', true);
       return new LineWriter(path, (b, i) => schema.fields.map((f, c) => {
         const v = rawValueAt(b.columns[c]!, i);
-        return v === null ? nullValue : csvField(scalarText(v, f.type, o)!, sep, quote, escape, quoteAll);
+        if (v === null) return nullValue;
+        let t = scalarText(v, f.type, o)!;
+        if (trimL) t = t.trimStart();
+        if (trimR) t = t.trimEnd();
+        return csvField(t, sep, quote, escape, quoteAll);
       }).join(sep), header);
     }
     case 'text': {

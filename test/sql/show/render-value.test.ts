@@ -61,3 +61,17 @@ describe('renderHiveResult (spark-sql CLI / golden files)', () => {
     ]))).toBe('1\tNULL\tx');
   });
 });
+
+describe('HiveResult text against the Spark golden files', () => {
+  it('inline-table.sql.out: timestamp and array<timestamp> row in America/Los_Angeles', async () => {
+    const fs = await import('node:fs');
+    const file = '/work/shared/spark-sql-tests/results/inline-table.sql.out';
+    if (!fs.existsSync(file)) return;
+    const expected = '1991-12-06 00:00:00\t[1991-12-06 01:00:00,1991-12-06 12:00:00]';
+    expect(fs.readFileSync(file, 'utf8').split('\n')).toContain(expected);
+    const la = { timeZone: 'America/Los_Angeles' };
+    const us = (h: number): number => (Date.UTC(1991, 11, 6, h) + 8 * 3600_000) * 1000; // PST = UTC-8
+    const schema = T.struct([{ name: 'a', type: T.timestamp, nullable: true }, { name: 'b', type: T.array(T.timestamp), nullable: true }]);
+    expect(renderHiveRow([us(0), [us(1), us(12)]], schema, la)).toBe(expected);
+  });
+});

@@ -100,7 +100,7 @@ export function readPartitions(source: FileSource, _columns: readonly string[], 
   const openCost = conf.openCostInBytes ?? 4 * 1024 * 1024;
   const total = files.reduce((s, f) => s + f.size + openCost, 0);
   const perCore = total / Math.max(1, conf.parallelism ?? 2);
-  const maxSplit = Math.max(1, Math.min(maxBytes, Math.max(openCost, perCore)));
+  const maxSplit = Math.max(1, Math.floor(Math.min(maxBytes, Math.max(openCost, perCore))));
   const splits: FileSplit[] = [];
   for (const f of files) {
     const pv = part.fields.map((pf) => partitionValue(f.partition.find(([k]) => k.toLowerCase() === pf.name.toLowerCase())?.[1], pf.type, tz));

@@ -77,6 +77,12 @@ describe('text source', () => {
     const q = write('many.txt', lines.join('\n'));
     const got = readAll('text', [q], {}, undefined, { maxPartitionBytes: 97, openCostInBytes: 0 }).rows.map((r) => r[0]);
     expect(got.sort()).toEqual([...lines].sort());
+    const fixed = Array.from({ length: 40 }, (_, i) => `row-${String(i).padStart(5, '0')}`); // 10 bytes + newline
+    const f = write('fixed.txt', fixed.join('\n') + '\n');
+    for (const size of [11, 22, 5, 1]) {
+      const rows = readAll('text', [f], {}, undefined, { maxPartitionBytes: size, openCostInBytes: 0, parallelism: 64 }).rows.map((r) => r[0]);
+      expect(rows.sort()).toEqual(fixed); // a split boundary on a line start never loses or doubles the line
+    }
     expect(readAll('text', [p], { wholetext: 'true' }).rows).toEqual([['a\r\nbb\n\nccc']]);
   });
 });

@@ -15,6 +15,8 @@ export function nodeLine(p: PhysicalPlan): string {
   const inOut = (x: PhysicalPlan): readonly Attribute[] => physicalChildren(x)[0]?.output ?? [];
   switch (p.kind) {
     case 'local_scan': return `LocalTableScan ${attrs(p.output)}`;
+    case 'rdd_scan': return `Scan ExistingRDD[${attrs(p.output)}]`;
+    case 'cached': return `InMemoryTableScan ${attrs(p.output)}`;
     case 'range_scan': return `Range (${p.start}, ${p.end}, step=${p.step}, splits=${p.numPartitions})`;
     case 'file_scan': return `FileScan ${p.source.format} ${attrs(p.output)} PushedFilters: [${p.filters.map((f) => exprText(f)).join(', ')}], ReadSchema: struct<${p.output.map((a) => `${a.name}:${a.type.kind}`).join(',')}>`;
     case 'project': return `Project [${p.exprs.map((e, i) => { const t = exprText(e, inOut(p)); const a = p.output[i]!; return t === `${a.name}#${a.id}` ? t : `${t} AS ${a.name}#${a.id}`; }).join(', ')}]`;

@@ -36,6 +36,10 @@ interface Out { readonly output: readonly Attribute[] }
 
 export type PhysicalPlan =
   | (Out & { readonly kind: 'local_scan'; readonly batches: readonly ColumnBatch[]; readonly numPartitions: number })
+  /** An RDD of ColumnBatches registered by the session (createDataFrame(rdd)). */
+  | (Out & { readonly kind: 'rdd_scan'; readonly rddId: number })
+  /** A cached DataFrame: its input's RDD is persisted once per session and reused. */
+  | (Out & { readonly kind: 'cached'; readonly input: PhysicalPlan; readonly cacheId: number })
   | (Out & { readonly kind: 'range_scan'; readonly start: number; readonly end: number; readonly step: number; readonly numPartitions: number })
   | (Out & { readonly kind: 'file_scan'; readonly source: FileSource; readonly columns: readonly string[]; readonly filters: readonly Expression[] })
   | (Out & { readonly kind: 'project'; readonly input: PhysicalPlan; readonly exprs: readonly Expression[] })
@@ -76,7 +80,7 @@ export type PhysicalKind = PhysicalPlan['kind'];
 
 export function physicalChildren(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
-    case 'local_scan': case 'range_scan': case 'file_scan': return [];
+    case 'local_scan': case 'range_scan': case 'file_scan': case 'rdd_scan': return [];
     case 'hash_join': case 'nested_loop_join': return [p.left, p.right];
     case 'union': return p.inputs;
     default: return [p.input];

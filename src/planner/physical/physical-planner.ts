@@ -57,7 +57,7 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
     case 'range':
       return { kind: 'range_scan', start: p.start, end: p.end, step: p.step, numPartitions: p.numPartitions ?? conf.defaultParallelism, output };
     case 'rdd_scan':
-      throw new TsSparkError('UNSUPPORTED', 'rdd_scan is not planned yet (convert the RDD to a local relation first)');
+      return { kind: 'rdd_scan', rddId: p.rddId, output };
     case 'project': {
       const inAttrs = outputOf(p.input);
       return { kind: 'project', input: rec(p.input), exprs: p.items.map((i) => bindExpr(i.expr, inAttrs)), output };
@@ -110,7 +110,7 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
       return { kind: 'exchange', input: child, output, partitioning: { kind: 'hash', keys: bindAll(p.exprs, outputOf(p.input)), numPartitions: num } };
     }
     case 'cached':
-      return rec(p.input);
+      return { kind: 'cached', input: rec(p.input), cacheId: p.cacheId, output };
     default:
       return assertNever(p, 'logical plan');
   }

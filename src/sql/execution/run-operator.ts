@@ -75,7 +75,7 @@ function* generate(node: Extract<PhysicalPlan, { kind: 'generate' }>, input: Ite
 export function isSingleInput(node: PhysicalPlan): boolean {
   switch (node.kind) {
     case 'project': case 'filter': case 'hash_aggregate': case 'sort': case 'window': case 'limit': case 'expand': case 'generate': return true;
-    case 'local_scan': case 'range_scan': case 'file_scan': case 'hash_join': case 'nested_loop_join': case 'union': case 'exchange': case 'broadcast_exchange': return false;
+    case 'local_scan': case 'range_scan': case 'file_scan': case 'rdd_scan': case 'cached': case 'hash_join': case 'nested_loop_join': case 'union': case 'exchange': case 'broadcast_exchange': return false;
     default: return assertNever(node, 'physical plan');
   }
 }

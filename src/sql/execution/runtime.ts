@@ -3,6 +3,7 @@
 import type { Accumulator } from '../../rdd/accumulator.js';
 import type { RddContext } from '../../rdd/rdd-context.js';
 import type { RDD } from '../../rdd/rdd.js';
+import type { ColumnBatch } from '../batch/column-batch.js';
 
 export interface SqlSparkContext extends RddContext {
   parallelize<T>(data: Iterable<T>, numSlices?: number): RDD<T>;
@@ -14,4 +15,8 @@ export interface SqlRuntime {
   readonly sc: SqlSparkContext;
   readonly adaptive: boolean;
   readonly advisoryBytes: number;
+  /** RDDs of ColumnBatches behind rdd_scan nodes (createDataFrame(rdd)). */
+  readonly rdds?: ReadonlyMap<number, RDD<ColumnBatch>>;
+  /** Persisted RDDs of cached DataFrames, by cache id (session-scoped). */
+  readonly cache?: Map<number, RDD<ColumnBatch>>;
 }

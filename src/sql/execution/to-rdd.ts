@@ -45,6 +45,20 @@ export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
   switch (p.kind) {
     case 'local_scan':
       return sc.parallelize([...p.batches], Math.max(1, p.numPartitions));
+    case 'rdd_scan': {
+      const rdd = rt.rdds?.get(p.rddId);
+      if (!rdd) throw new TsSparkError('INTERNAL', `no RDD ${p.rddId} registered for this session`);
+      return rdd;
+    }
+    case 'cached': {
+      // one persisted RDD per cached DataFrame and session: later queries read its cached partitions
+      let rdd = rt.cache?.get(p.cacheId);
+      if (!rdd) {
+        rdd = (await toRdd(rt, p.input)).cache();
+        rt.cache?.set(p.cacheId, rdd);
+      }
+      return rdd;
+    }
     case 'range_scan': {
       const tasks = rangeTasks(p.start, p.end, p.step, Math.max(1, p.numPartitions));
       return sc.parallelize(tasks, tasks.length).mapPartitions((it) => rangeBatches(it));

@@ -1,0 +1,182 @@
+// The session's bridge from DataFrames to execution: runs logical plans through the SQL executor (as jobs on the
+// core scheduler), turns result batches into rows, Arrow tables and show() text, plans file scans and writes,
+// and keeps the DataFrame cache.
+import type { Table } from 'apache-arrow';
+import { TsSparkError } from '../../common/errors.js';
+import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
+import { displayPlan, newExprId, outputOf, planChildren, schemaOf, withPlanChildren } from '../../planner/logical/index.js';
+import type { Attribute } from '../../planner/expr/expression.js';
+import { valueToJs } from '../../planner/expr/index.js';
+import type { RDD } from '../../rdd/rdd.js';
+import type { ColumnBatch } from '../batch/column-batch.js';
+import { rawValueAt } from '../batch/column-batch.js';
+import { explainPlans, physicalPlanOf, type ExecutionContext, type ExplainMode } from '../execution/index.js';
+import { toRdd } from '../execution/to-rdd.js';
+import { parseBytes } from '../../planner/physical/index.js';
+import { parseTableSchema } from '../parser/index.js';
+import { showString } from '../show/index.js';
+import { inferSchema } from '../sources/index.js';
+import { commitWriteJob, setupWriteJob, writeTask, type SaveMode } from '../sources/index.js';
+import type { StructType } from '../types/data-type.js';
+import { batchesToArrow } from './arrow-out.js';
+import { dataToPlan } from './data-to-plan.js';
+import { structFromSchemaAst } from './schema-from-ast.js';
+import type { SparkSession } from './spark-session.js';
+import type { Row } from './dataframe.js';
+
+export interface WriteRequest {
+  readonly format: 'parquet' | 'json' | 'csv' | 'text';
+  readonly path: string;
+  readonly mode: SaveMode;
+  readonly options: Readonly<Record<string, string>>;
+  readonly partitionBy: readonly string[];
+}
+
+export class SqlEngine {
+  private readonly cachedPlans: LogicalPlan[] = [];
+  /** RDDs behind createDataFrame(rdd) plans, and persisted RDDs of cached DataFrames (by cache id). */
+  private readonly sqlRdds = new Map<number, RDD<ColumnBatch>>();
+  private readonly cacheRdds = new Map<number, RDD<ColumnBatch>>();
+
+  constructor(private readonly spark: SparkSession) {}
+
+  get context(): ExecutionContext {
+    return { sc: this.spark.sparkContext as unknown as ExecutionContext['sc'], conf: this.spark.conf };
+  }
+
+  schemaOf(plan: LogicalPlan): StructType { return schemaOf(plan); }
+
+  /** Runs a plan and returns its result batches (on the driver). */
+  async run(plan: LogicalPlan): Promise<ColumnBatch[]> {
+    return (await this.batchesRdd(plan)).collect();
+  }
+
+  private async batchesRdd(plan: LogicalPlan): Promise<RDD<ColumnBatch>> {
+    const physical = physicalPlanOf(this.context, this.withCache(plan));
+    return (await toRdd(this.runtime(), physical)) as RDD<ColumnBatch>;
+  }
+
+  async collectRows(plan: LogicalPlan): Promise<Row[]> {
+    const attrs = outputOf(plan);
+    const batches = await this.run(plan);
+    const rows: Row[] = [];
+    for (const b of batches) {
+      for (let i = 0; i < b.numRows; i++) {
+        const row: Row = {};
+        attrs.forEach((a, c) => { row[a.name] = valueToJs(rawValueAt(b.columns[c]!, i), a.type); });
+        rows.push(row);
+      }
+    }
+    return rows;
+  }
+
+  /** Rows as arrays of user-facing values, in column order (duplicate column names kept apart). */
+  async collectValues(plan: LogicalPlan): Promise<unknown[][]> {
+    const attrs = outputOf(plan);
+    const out: unknown[][] = [];
+    for (const b of await this.run(plan)) {
+      for (let i = 0; i < b.numRows; i++) out.push(attrs.map((a, c) => valueToJs(rawValueAt(b.columns[c]!, i), a.type)));
+    }
+    return out;
+  }
+
+  async count(plan: LogicalPlan): Promise<number> {
+    const counted = this.spark.analyzer.aggregate(plan, [], [{ expr: { kind: 'function', name: ['count'], args: [{ kind: 'number', type: 'int', text: '1' }], distinct: false }, alias: 'count' }]);
+    const [row] = await this.collectValues(counted);
+    return Number(row?.[0] ?? 0);
+  }
+
+  async showString(plan: LogicalPlan, n: number, truncate: boolean | number, vertical: boolean): Promise<string> {
+    const limited = this.spark.analyzer.limit(plan, Math.max(0, n) + 1);
+    const rows = await this.collectValues(limited);
+    const zone = this.spark.conf.get('spark.sql.session.timeZone');
+    return showString(schemaOf(plan), rows, n, truncate, vertical, rows.length > n, zone ? { timeZone: zone } : {});
+  }
+
+  explain(plan: LogicalPlan, mode: ExplainMode): string {
+    return explainPlans(this.context, this.withCache(plan), mode, displayPlan);
+  }
+
+  async toArrow(plan: LogicalPlan): Promise<Table> {
+    return batchesToArrow(schemaOf(plan), await this.run(plan));
+  }
+
+  /** df.rdd: an RDD of rows (objects keyed by column name), computed lazily by the plan's own stages. */
+  toRdd(plan: LogicalPlan): Promise<RDD<Row>> {
+    const attrs = outputOf(plan).map((a) => ({ name: a.name, type: a.type }));
+    return this.batchesRdd(plan).then((batches) =>
+      batches.flatMap((b) => {
+        const rows: Row[] = [];
+        for (let i = 0; i < b.numRows; i++) {
+          const row: Row = {};
+          attrs.forEach((a, c) => { row[a.name] = valueToJs(rawValueAt(b.columns[c]!, i), a.type); });
+          rows.push(row);
+        }
+        return rows;
+      }));
+  }
+
+  // ---- building plans
+  createPlan(data: unknown, schema?: StructType | string | readonly string[]): LogicalPlan {
+    const struct = typeof schema === 'string' ? structFromSchemaAst(parseTableSchema(schema)) : schema;
+    return dataToPlan(data, struct, (rdd) => this.sqlRdds.set(rdd.id, rdd));
+  }
+
+  fileScanPlan(format: 'parquet' | 'json' | 'csv' | 'text', paths: readonly string[], options: Record<string, string>, userSchema?: StructType | string): LogicalPlan {
+    const schema = userSchema === undefined ? inferSchema(format, paths, options)
+      : typeof userSchema === 'string' ? structFromSchemaAst(parseTableSchema(userSchema)) : userSchema;
+    const output: Attribute[] = schema.fields.map((f) => ({ kind: 'attr', id: newExprId(), name: f.name, type: f.type, nullable: f.nullable }));
+    return { kind: 'file_scan', source: { format, paths, options, schema }, output, filters: [] };
+  }
+
+  /** df.write…save(): every partition writes its part files on the executors, then the job commits. */
+  async write(plan: LogicalPlan, req: WriteRequest): Promise<void> {
+    const job = setupWriteJob({ format: req.format, path: req.path, mode: req.mode, options: req.options, partitionBy: req.partitionBy, schema: schemaOf(plan) });
+    if (!job) return;
+    const batches = await this.batchesRdd(plan);
+    const messages = await batches.mapPartitionsWithIndex((i, it) => [writeTask(job, i, it)]).collect();
+    commitWriteJob(job, messages);
+  }
+
+  // ---- caching
+  cache(plan: LogicalPlan): void { if (!this.cachedPlans.includes(plan)) this.cachedPlans.push(plan); }
+  uncache(plan: LogicalPlan): void {
+    const i = this.cachedPlans.indexOf(plan);
+    if (i < 0) return;
+    this.cachedPlans[i] = { kind: 'local_relation', output: [], batches: [] }; // keep the other ids stable
+    this.cacheRdds.get(i)?.unpersist();
+    this.cacheRdds.delete(i);
+  }
+  isCached(plan: LogicalPlan): boolean { return this.cachedPlans.includes(plan); }
+  clearCache(): void {
+    this.cachedPlans.length = 0;
+    for (const r of this.cacheRdds.values()) r.unpersist();
+    this.cacheRdds.clear();
+  }
+
+  /** Marks cached sub-plans so the executor computes them once (cached node ids index the cache). */
+  private withCache(plan: LogicalPlan): LogicalPlan {
+    if (this.cachedPlans.length === 0) return plan;
+    const sub = (p: LogicalPlan): LogicalPlan => {
+      const id = this.cachedPlans.indexOf(p);
+      if (id >= 0) return { kind: 'cached', input: p, cacheId: id };
+      const kids = planChildren(p);
+      return kids.length > 0 ? withPlanChildren(p, kids.map(sub)) : p;
+    };
+    return sub(plan);
+  }
+
+  private runtime() {
+    return {
+      sc: this.context.sc,
+      adaptive: (this.spark.conf.get('spark.sql.adaptive.enabled') ?? 'true') !== 'false',
+      advisoryBytes: parseBytes(this.spark.conf.get('spark.sql.adaptive.advisoryPartitionSizeInBytes') ?? '64m'),
+      rdds: this.sqlRdds,
+      cache: this.cacheRdds,
+    };
+  }
+}
+
+export function assertNever(x: never): never {
+  throw new TsSparkError('INTERNAL', `unexpected ${String(x)}`);
+}

@@ -1,3 +1,150 @@
-// placeholder, replaced below
-export interface RunArgs { readonly data: string; readonly queries: readonly number[] | undefined; readonly api: 'sql' | 'dataframe'; readonly master: string | undefined; readonly json: string | undefined; readonly runs: number; readonly check: boolean }
-export async function runBench(_a: RunArgs): Promise<{ queries: Array<{ status: string }> }> { return { queries: [] }; }
+// `tsspark-bench tpch run`: each query on tsspark (warm-up, then median of N) and on DuckDB over the same files,
+// answers checked against DuckDB, a table of timings and ratios with totals and the geometric mean; --json too.
+// A query that throws, times out or answers wrongly is reported as such; the run goes on.
+import fs from 'node:fs';
+import { compareAnswers } from './compare.js';
+import { dataframeQuery } from './dataframe/index.js';
+import { openDuckOracle } from './duck-oracle.js';
+import { normalizeValue, type Cell } from './normalize.js';
+import { ALL_QUERIES, isOrdered, querySql } from './query-catalog.js';
+import { packageEngine, registerTables, type DataFrame, type Engine, type EngineFactory, type TpchTables } from './session.js';
+
+export interface RunArgs {
+  readonly data: string;
+  readonly queries: readonly number[] | undefined;
+  readonly api: 'sql' | 'dataframe';
+  readonly master: string | undefined;
+  readonly json: string | undefined;
+  readonly runs: number;
+  readonly check: boolean;
+  /** Per query attempt, ms (default 300 s). */
+  readonly timeoutMs?: number;
+  readonly quiet?: boolean;
+}
+
+export interface QueryResult {
+  readonly query: number;
+  readonly rows: number | null;
+  readonly tssparkMs: number | null;
+  readonly duckdbMs: number | null;
+  readonly ratio: number | null;
+  readonly status: 'ok' | 'WRONG' | 'FAILED';
+  readonly reason?: string;
+}
+
+export interface BenchReport {
+  readonly data: string;
+  readonly api: 'sql' | 'dataframe';
+  readonly master: string;
+  readonly queries: QueryResult[];
+  readonly totals: { readonly tssparkMs: number; readonly duckdbMs: number; readonly ratio: number | null; readonly geomeanRatio: number | null; readonly ok: number };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await f();
+  return [v, performance.now() - t];
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out after ${ms / 1000} s`)), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+const firstLine = (e: unknown): string => (e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e)).split('\n')[0]!.slice(0, 160);
+
+export async function runBench(args: RunArgs, engineFactory: EngineFactory = packageEngine): Promise<BenchReport> {
+  const queries = args.queries ?? ALL_QUERIES;
+  const master = args.master ?? 'local[2]';
+  const timeout = args.timeoutMs ?? 300_000;
+  const log = (s: string): void => { if (!args.quiet) console.log(s); };
+  const duck = await openDuckOracle(args.data, 2);
+  const expected = new Map<number, { rows: Cell[][]; ms: number }>();
+  try {
+    for (const q of queries) {
+      const sql = querySql(q);
+      await duck.query(sql);
+      const ts: number[] = [];
+      let rows: Cell[][] = [];
+      for (let i = 0; i < args.runs; i++) {
+        const [r, ms] = await timed(() => duck.query(sql));
+        rows = r as Cell[][];
+        ts.push(ms);
+      }
+      expected.set(q, { rows, ms: median(ts) });
+    }
+  } finally {
+    duck.close();
+  }
+
+  let engine: Engine | undefined, tables: TpchTables | undefined, setupError: string | undefined;
+  try {
+    engine = await engineFactory(master);
+    tables = registerTables(engine.session, args.data);
+  } catch (e) {
+    setupError = `session: ${firstLine(e)}`;
+  }
+  const results: QueryResult[] = [];
+  for (const q of queries) {
+    const exp = expected.get(q)!;
+    const base = { query: q, duckdbMs: exp.ms };
+    if (setupError !== undefined || engine === undefined || tables === undefined) {
+      results.push({ ...base, rows: null, tssparkMs: null, ratio: null, status: 'FAILED', reason: setupError });
+      continue;
+    }
+    const eng = engine, tbl = tables;
+    const build = (): DataFrame => {
+      if (args.api === 'sql') return eng.session.sql(querySql(q));
+      const f = dataframeQuery(q);
+      if (f === undefined) throw new Error(`Q${q} is not written with the DataFrame API yet`);
+      if (eng.functions === undefined) throw new Error('tsspark functions are not available');
+      return f(tbl, eng.functions);
+    };
+    const collect = async (): Promise<Cell[][]> => (await build().collect()).map((r) => Object.values(r).map(normalizeValue));
+    try {
+      const [rows, firstMs] = await timed(() => withTimeout(collect(), timeout));
+      const reason = args.check ? compareAnswers(exp.rows, rows, isOrdered(querySql(q))) : undefined;
+      if (reason !== undefined) {
+        results.push({ ...base, rows: rows.length, tssparkMs: firstMs, ratio: firstMs / exp.ms, status: 'WRONG', reason });
+        log(`Q${q} WRONG: ${reason}`);
+        continue;
+      }
+      const ts: number[] = [];
+      for (let i = 0; i < args.runs; i++) ts.push((await timed(() => withTimeout(collect(), timeout)))[1]);
+      const ms = median(ts);
+      results.push({ ...base, rows: rows.length, tssparkMs: ms, ratio: ms / exp.ms, status: 'ok' });
+    } catch (e) {
+      results.push({ ...base, rows: null, tssparkMs: null, ratio: null, status: 'FAILED', reason: firstLine(e) });
+      log(`Q${q} FAILED: ${firstLine(e)}`);
+    }
+  }
+  if (engine !== undefined) await engine.session.stop().catch(() => undefined);
+
+  const ok = results.filter((r) => r.status === 'ok');
+  const tsTotal = ok.reduce((a, r) => a + r.tssparkMs!, 0), dTotal = ok.reduce((a, r) => a + r.duckdbMs!, 0);
+  const geo = ok.length === 0 ? null : Math.exp(ok.reduce((a, r) => a + Math.log(r.ratio!), 0) / ok.length);
+  const report: BenchReport = {
+    data: args.data, api: args.api, master, queries: results,
+    totals: { tssparkMs: tsTotal, duckdbMs: dTotal, ratio: dTotal > 0 && ok.length > 0 ? tsTotal / dTotal : null, geomeanRatio: geo, ok: ok.length },
+  };
+  if (!args.quiet) console.log(formatReport(report));
+  if (args.json !== undefined) fs.writeFileSync(args.json, JSON.stringify(report, null, 1));
+  return report;
+}
+
+const ms = (v: number | null): string => (v === null ? '-' : v.toFixed(1));
+
+export function formatReport(r: BenchReport): string {
+  const lines = [`TPC-H ${r.data} — api ${r.api}, master ${r.master}, medians`, ''];
+  lines.push(`${'query'.padEnd(6)}${'rows'.padStart(8)}${'tsspark ms'.padStart(13)}${'DuckDB ms'.padStart(12)}${'ratio'.padStart(9)}  status`);
+  for (const q of r.queries) {
+    const status = q.status === 'ok' ? 'ok' : `${q.status}: ${q.reason ?? ''}`;
+    lines.push(`${`Q${q.query}`.padEnd(6)}${String(q.rows ?? '-').padStart(8)}${ms(q.tssparkMs).padStart(13)}${ms(q.duckdbMs).padStart(12)}${(q.ratio === null ? '-' : q.ratio.toFixed(2)).padStart(9)}  ${status}`);
+  }
+  const t = r.totals;
+  lines.push('', `${t.ok}/${r.queries.length} ok; total over ok queries: tsspark ${t.tssparkMs.toFixed(0)} ms, DuckDB ${t.duckdbMs.toFixed(0)} ms, ratio ${t.ratio === null ? '-' : t.ratio.toFixed(2)}; geometric mean of ratios ${t.geomeanRatio === null ? '-' : t.geomeanRatio.toFixed(2)}`);
+  return lines.join('\n');
+}

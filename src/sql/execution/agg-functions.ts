@@ -85,7 +85,8 @@ function base(spec: AggSpec): AggOps {
           const [n, , m2] = s as number[];
           if (n === 0) return null;
           const pop = spec.fn.endsWith('pop');
-          if (!pop && n === 1) return Number.NaN;
+          // Spark 3.1+ (spark.sql.legacy.statisticalAggregate=false): a sample statistic of one row is NULL, not NaN
+          if (!pop && n === 1) return null;
           const v = m2! / (pop ? n! : n! - 1);
           return spec.fn.startsWith('stddev') ? Math.sqrt(v) : v;
         },

@@ -11,22 +11,8 @@ const infix: Record<string, string> = {
   bitwise_and: '&', bitwise_or: '|', bitwise_xor: '^',
 };
 
-export function typeSql(t: DataType): string {
-  switch (t.kind) {
-    case 'array': return `ARRAY<${typeSql(t.element)}>`;
-    case 'map': return `MAP<${typeSql(t.key)}, ${typeSql(t.value)}>`;
-    case 'struct': return `STRUCT<${t.fields.map((f) => `${f.name}: ${typeSql(f.type)}`).join(', ')}>`;
-    case 'byte': return 'TINYINT';
-    case 'short': return 'SMALLINT';
-    case 'long': return 'BIGINT';
-    case 'null': return 'VOID';
-    case 'decimal': return `DECIMAL(${t.precision},${t.scale})`;
-    case 'day_time_interval': return 'INTERVAL DAY TO SECOND';
-    case 'year_month_interval': return 'INTERVAL YEAR TO MONTH';
-    case 'calendar_interval': return 'INTERVAL';
-    default: return t.kind.toUpperCase();
-  }
-}
+export { typeSql } from '../types/type-sql.js';
+import { typeSql } from '../types/type-sql.js';
 
 function literalSql(value: unknown, t: DataType): string {
   if (value === null || value === undefined) return 'NULL';

@@ -3,7 +3,7 @@
 import { TsSparkError } from '../../../common/errors.js';
 import { javaDoubleString } from '../../../sql/parser/expr-to-sql.js';
 import type { DataType } from '../../../sql/types/data-type.js';
-import { typeSql } from '../../../sql/functions/expr-sql.js';
+import { typeSql } from '../../../sql/types/type-sql.js';
 import { daysToTimestamp, MICROS_PER_DAY, timestampToDays, utcMicros } from './calendar.js';
 import { checkPrecision, decimalToDouble, doubleToDecimal, rescale } from './decimal.js';
 import {

@@ -15,6 +15,7 @@ export interface RunArgs {
   readonly api: 'sql' | 'dataframe';
   readonly master: string | undefined;
   readonly json: string | undefined;
+  /** Timed runs after the warm-up (0: the checked first run is the timing). */
   readonly runs: number;
   readonly check: boolean;
   /** Per query attempt, ms (default 300 s). */
@@ -48,13 +49,30 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   return [v, performance.now() - t];
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+/** Races a query against a deadline; on timeout its jobs are cancelled and it gets a grace period to wind down,
+ *  so a runaway query does not starve the ones after it. */
+async function withTimeout<T>(p: Promise<T>, ms: number, cancel: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<never>((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out after ${ms / 1000} s`)), ms); });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([p, t]);
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('timed out')) {
+      cancel();
+      await Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 30_000))]);
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-const firstLine = (e: unknown): string => (e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e)).split('\n')[0]!.slice(0, 160);
+/** The first line of an error, without the task-failure preamble when the cause follows it. */
+export function firstLine(e: unknown): string {
+  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  const cause = /\(executor [^)]*\): (.*)$/.exec(line);
+  return (cause ? cause[1]! : line).slice(0, 200);
+}
 
 export async function runBench(args: RunArgs, engineFactory: EngineFactory = packageEngine): Promise<BenchReport> {
   const queries = args.queries ?? ALL_QUERIES;
@@ -66,10 +84,10 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
   try {
     for (const q of queries) {
       const sql = querySql(q);
-      await duck.query(sql);
+      if (args.runs > 0) await duck.query(sql); // warm-up
       const ts: number[] = [];
       let rows: Cell[][] = [];
-      for (let i = 0; i < args.runs; i++) {
+      for (let i = 0; i < Math.max(1, args.runs); i++) {
         const [r, ms] = await timed(() => duck.query(sql));
         rows = r as Cell[][];
         ts.push(ms);
@@ -103,9 +121,10 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
       if (eng.functions === undefined) throw new Error('tsspark functions are not available');
       return f(tbl, eng.functions);
     };
+    const cancel = (): void => { try { eng.session.sparkContext?.cancelAllJobs?.(); } catch { /* best effort */ } };
     const collect = async (): Promise<Cell[][]> => (await build().collect()).map((r) => Object.values(r).map(normalizeValue));
     try {
-      const [rows, firstMs] = await timed(() => withTimeout(collect(), timeout));
+      const [rows, firstMs] = await timed(() => withTimeout(collect(), timeout, cancel));
       const reason = args.check ? compareAnswers(exp.rows, rows, isOrdered(querySql(q))) : undefined;
       if (reason !== undefined) {
         results.push({ ...base, rows: rows.length, tssparkMs: firstMs, ratio: firstMs / exp.ms, status: 'WRONG', reason });
@@ -113,8 +132,8 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
         continue;
       }
       const ts: number[] = [];
-      for (let i = 0; i < args.runs; i++) ts.push((await timed(() => withTimeout(collect(), timeout)))[1]);
-      const ms = median(ts);
+      for (let i = 0; i < args.runs; i++) ts.push((await timed(() => withTimeout(collect(), timeout, cancel)))[1]);
+      const ms = ts.length === 0 ? firstMs : median(ts);
       results.push({ ...base, rows: rows.length, tssparkMs: ms, ratio: ms / exp.ms, status: 'ok' });
     } catch (e) {
       results.push({ ...base, rows: null, tssparkMs: null, ratio: null, status: 'FAILED', reason: firstLine(e) });

@@ -13,6 +13,7 @@ export interface SessionLike {
   sql(text: string): DataFrame;
   readonly read: { parquet(...paths: string[]): DataFrame };
   stop(): Promise<void>;
+  readonly sparkContext?: { cancelAllJobs?(): void };
 }
 
 export interface Engine {

@@ -2,9 +2,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCore } from './core.js';
+import { benchTpch } from './tpch/suite.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const suites: Record<string, (root: string) => Promise<void>> = { core: benchCore };
+const suites: Record<string, (root: string) => Promise<void>> = { core: benchCore, tpch: benchTpch };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length > 0 ? wanted : Object.keys(suites);
 for (const n of names) {

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import snappyjs from 'snappyjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Column, ColumnBatch } from '../../../../src/sql/batch/column-batch.js';
 import { readParquet, readParquetInfo } from '../../../../src/sql/sources/parquet/index.js';
+import { snappyDecompress } from '../../../../src/sql/sources/parquet/snappy.js';
 import { snappyCompress } from '../../../../src/sql/sources/parquet/writer/snappy-compress.js';
 import { writeParquetFile } from '../../../../src/sql/sources/parquet/writer/index.js';
 import { T, type StructType } from '../../../../src/sql/types/data-type.js';
@@ -148,7 +148,7 @@ describe('writeParquetFile', () => {
     expect(got).toBe(nulls);
   });
 
-  it('snappy output decompresses to the input (snappyjs as the reference decoder)', () => {
+  it("snappy output decompresses to the input (the reader's decoder as reference)", () => {
     const inputs = [
       new Uint8Array(0),
       Buffer.from('abcabcabcabcabcabcabcabc'.repeat(500)),
@@ -157,7 +157,9 @@ describe('writeParquetFile', () => {
     ];
     for (const input of inputs) {
       const z = snappyCompress(input);
-      expect(Buffer.compare(Buffer.from(snappyjs.uncompress(z) as Uint8Array), Buffer.from(input))).toBe(0);
+      const back = new Uint8Array(input.length);
+      expect(snappyDecompress(z, 0, z.length, back)).toBe(input.length);
+      expect(Buffer.compare(Buffer.from(back), Buffer.from(input))).toBe(0);
     }
     expect(snappyCompress(inputs[1]!).length).toBeLessThan(inputs[1]!.length / 10);
   });

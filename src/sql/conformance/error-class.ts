@@ -1,0 +1,51 @@
+// Compares a failure of ours with the one Spark recorded: the JSON `errorClass` when the golden file has one
+// (Spark 3.4+), otherwise the exception kind (AnalysisException ↔ ANALYSIS_ERROR, ParseException ↔ PARSE_ERROR…).
+import { isTsSparkError, type ErrorCode } from '../../common/errors.js';
+import type { RecordedError } from './golden-file.js';
+
+export interface ObservedError {
+  /** Our error code (INTERNAL for non-TsSpark errors). */
+  readonly code: ErrorCode;
+  /** Spark-style error class when ours names one (details.errorClass, or a leading `[CLASS]` in the message). */
+  readonly errorClass?: string;
+  /** One line: `[CLASS] message` or the message, without stack. */
+  readonly message: string;
+}
+
+/** Codes that only wrap the real failure (Spark shows runtime failures "through their cause"). */
+const WRAPPERS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['JOB_FAILED', 'TASK_FAILED']);
+
+export function observeError(e: unknown): ObservedError {
+  let cur: unknown = e;
+  for (let depth = 0; depth < 8 && isTsSparkError(cur) && WRAPPERS.has(cur.code) && cur.cause !== undefined; depth++) cur = cur.cause;
+  const message = firstLine(cur instanceof Error ? cur.message : String(cur));
+  if (!isTsSparkError(cur)) return { code: 'INTERNAL', message };
+  const fromDetails = typeof cur.details.errorClass === 'string' ? cur.details.errorClass : undefined;
+  const fromMessage = /^\[([A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)*)\]/.exec(message)?.[1];
+  const errorClass = fromDetails ?? fromMessage;
+  return errorClass === undefined ? { code: cur.code, message } : { code: cur.code, errorClass, message };
+}
+
+function firstLine(s: string): string {
+  const t = s.replace(/^\s+/, '');
+  const nl = t.indexOf('\n');
+  return nl < 0 ? t : t.slice(0, nl);
+}
+
+/** Our code for a recorded exception class, by its simple name; undefined when there is no counterpart. */
+export function codeForException(exceptionClass: string): ErrorCode | undefined {
+  const simple = exceptionClass.slice(exceptionClass.lastIndexOf('.') + 1);
+  switch (simple) {
+    case 'ParseException': return 'PARSE_ERROR';
+    case 'AnalysisException': case 'ExtendedAnalysisException': return 'ANALYSIS_ERROR';
+    case 'SparkNumberFormatException': case 'SparkDateTimeException': return 'CAST_ERROR';
+    case 'SparkArithmeticException': return 'ARITHMETIC_ERROR';
+    default: return undefined;
+  }
+}
+
+/** Whether our failure is the same kind as Spark's: the error class when recorded, else the exception kind. */
+export function errorClassMatches(recorded: RecordedError, observed: ObservedError): boolean {
+  if (recorded.errorClass !== undefined) return observed.errorClass === recorded.errorClass;
+  return codeForException(recorded.exceptionClass) === observed.code;
+}

@@ -10,9 +10,11 @@ import { constantFolding } from './rules/constant-folding.js';
 import { eliminateSorts } from './rules/eliminate-sorts.js';
 import { limitPushdown } from './rules/limit-pushdown.js';
 import { pushDownFilter } from './rules/push-down-filter.js';
+import { rewriteSubqueries } from './rules/rewrite-subqueries.js';
 import { simplifyBoolean } from './rules/simplify-boolean.js';
 
 export const defaultBatches: readonly RuleBatch[] = [
+  { name: 'Rewrite Subqueries', strategy: 'once', rules: [rewriteSubqueries] },
   { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, pushDownFilter, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
   { name: 'Column Pruning', strategy: 'fixpoint', rules: [columnPruning, collapseProject] },
 ];

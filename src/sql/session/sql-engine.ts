@@ -20,6 +20,7 @@ import { commitWriteJob, setupWriteJob, writeTask, type SaveMode } from '../sour
 import type { StructType } from '../types/data-type.js';
 import { batchesToArrow } from './arrow-out.js';
 import { dataToPlan } from './data-to-plan.js';
+import { evaluateScalarSubqueries } from './scalar-subqueries.js';
 import { structFromSchemaAst } from './schema-from-ast.js';
 import type { SparkSession } from './spark-session.js';
 import type { Row } from './dataframe.js';
@@ -51,8 +52,18 @@ export class SqlEngine {
     return (await this.batchesRdd(plan)).collect();
   }
 
+  /** Rows of raw physical values (decimals unscaled, dates as days…), e.g. scalar subquery results. */
+  async physicalRows(plan: LogicalPlan): Promise<unknown[][]> {
+    const out: unknown[][] = [];
+    for (const b of await this.run(plan)) {
+      for (let i = 0; i < b.numRows; i++) out.push(b.columns.map((c) => rawValueAt(c, i)));
+    }
+    return out;
+  }
+
   private async batchesRdd(plan: LogicalPlan): Promise<RDD<ColumnBatch>> {
-    const physical = physicalPlanOf(this.context, this.withCache(plan));
+    const ready = await evaluateScalarSubqueries(this.withCache(plan), (p) => this.physicalRows(p));
+    const physical = physicalPlanOf(this.context, ready);
     return (await toRdd(this.runtime(), physical)) as RDD<ColumnBatch>;
   }
 

@@ -26,14 +26,6 @@ function request(req: WorkerRequest): Promise<unknown> {
 
 installRevivers(async (id) => (await request({ what: 'get-broadcast', id })) as Uint8Array);
 
-if ((workerData as { hooks?: boolean }).hooks) {
-  try {
-    const m = await import('../common/module-hooks/index.js');
-    m.registerTsSparkHooks();
-  } catch {
-    // hooks are optional for plain JS applications
-  }
-}
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'reply') {

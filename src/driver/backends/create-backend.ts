@@ -6,7 +6,6 @@ import type { MasterSpec } from '../master-url.js';
 import { LocalBackend } from './local-backend.js';
 import { lazyBackend } from './lazy-backend.js';
 import type { SchedulerBackend } from './scheduler-backend.js';
-import { StandaloneBackend } from './standalone-backend.js';
 
 export interface BackendContext {
   readonly appId: string;
@@ -34,6 +33,6 @@ export function createBackend(spec: MasterSpec, ctx: BackendContext): SchedulerB
       // gRPC and protobuf load only for masters that need them (~150 ms of start-up saved for local[*])
       return lazyBackend(spec.executors * spec.coresPerExecutor, async () => new (await import('./local-cluster-backend.js')).LocalClusterBackend(spec, ctx));
     case 'standalone':
-      return new StandaloneBackend(spec, ctx);
+      return lazyBackend(2, async () => new (await import('./standalone-backend.js')).StandaloneBackend(spec, ctx));
   }
 }

@@ -5,7 +5,9 @@ import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
 export function lazyBackend(defaultParallelism: number, load: () => Promise<SchedulerBackend>): SchedulerBackend {
   let impl: SchedulerBackend | undefined;
   return {
-    defaultParallelism,
+    get defaultParallelism(): number {
+      return impl?.defaultParallelism ?? defaultParallelism;
+    },
     async start(events: BackendEvents): Promise<void> {
       impl = await load();
       await impl.start(events);

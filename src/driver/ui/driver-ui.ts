@@ -22,16 +22,21 @@ export interface DriverUiHost {
   cancelJob?(jobId: number): void;
 }
 
+const UI_START_DELAY_MS = 250;
+
 export class DriverUi {
   readonly store: StatusStore;
   private readonly eventLog: EventLogWriter | undefined;
   private readonly progress: ConsoleProgress | undefined;
   private server: UiServer | undefined;
-  /** Resolves with the UI's URL once it listens (undefined when the UI is disabled or could not bind). */
-  readonly ready: Promise<string | undefined>;
+  private starting: Promise<string | undefined> | undefined;
+  private stopped = false;
+  private readonly enabled: boolean;
+  private readonly onUrl: (url: string) => void;
 
   constructor(private readonly host: DriverUiHost, onUrl: (url: string) => void = () => undefined) {
     const conf = host.conf;
+    this.onUrl = onUrl;
     this.store = new StatusStore({
       retainedJobs: conf.getInt('spark.ui.retainedJobs'), retainedStages: conf.getInt('spark.ui.retainedStages'),
       retainedTasks: conf.getInt('spark.ui.retainedTasks'), retainedSqlExecutions: conf.getInt('spark.sql.ui.retainedExecutions'),
@@ -39,17 +44,25 @@ export class DriverUi {
     host.statusBus.subscribe((e) => this.store.apply(e));
     if (conf.getBool('spark.eventLog.enabled')) this.eventLog = new EventLogWriter(conf.getString('spark.eventLog.dir'), host.applicationId).attach(host.statusBus);
     if (conf.getBool('spark.ui.showConsoleProgress', true) && process.stderr.isTTY) this.progress = new ConsoleProgress(host.statusBus, process.stderr);
-    if (!conf.getBool('spark.ui.enabled', true)) {
-      this.ready = Promise.resolve(undefined);
-      return;
-    }
-    // Fastify loads in the background: jobs never wait for the UI, and start-up stays fast
-    this.ready = Promise.all([import('./ui-app.js'), import('./ui-server.js')]).then(([{ createUiApp }, { listenWithRetries }]) =>
-      listenWithRetries(createUiApp(this.source()), conf.getString('spark.ui.bindAddress'), conf.getInt('spark.ui.port'))).then(
-      (s) => {
+    this.enabled = conf.getBool('spark.ui.enabled', true);
+    // The server starts shortly after the context (or at once when someone awaits `ready`): an application that
+    // finishes in a few hundred milliseconds never pays for loading Fastify. The status store records from the start.
+    if (this.enabled) setTimeout(() => void this.ready, UI_START_DELAY_MS).unref();
+  }
+
+  /** Starts the web UI if it is not running yet; resolves with its URL (undefined when disabled or not bound). */
+  get ready(): Promise<string | undefined> {
+    if (!this.enabled || this.stopped) return this.starting ?? Promise.resolve(undefined);
+    this.starting ??= Promise.all([import('./ui-app.js'), import('./ui-server.js')]).then(([{ createUiApp }, { listenWithRetries }]) =>
+      listenWithRetries(createUiApp(this.source()), this.host.conf.getString('spark.ui.bindAddress'), this.host.conf.getInt('spark.ui.port'))).then(
+      async (s) => {
+        if (this.stopped) {
+          await s.close();
+          return undefined;
+        }
         this.server = s;
         process.stderr.write(`Spark web UI available at ${s.url}\n`);
-        onUrl(s.url);
+        this.onUrl(s.url);
         return s.url;
       },
       (err: unknown) => {
@@ -57,6 +70,7 @@ export class DriverUi {
         return undefined;
       },
     );
+    return this.starting;
   }
 
   /** The environment-update event for this context (posted by SparkContext right after application-start). */
@@ -104,7 +118,8 @@ export class DriverUi {
 
   async stop(): Promise<void> {
     this.progress?.stop();
-    await this.ready;
+    this.stopped = true;
+    await this.starting;
     await this.server?.close();
     this.eventLog?.close();
   }

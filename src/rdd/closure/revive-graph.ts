@@ -1,6 +1,5 @@
 // Rebuilds a ValueGraph synchronously once imports and Shippables are available (called by revive.ts).
 // Functions are compiled with their free variables as `let` bindings set after creation, so cycles work.
-import { tableFromIPC } from 'apache-arrow';
 import { assertNever } from '../../common/assert.js';
 import { TsSparkError } from '../../common/errors.js';
 import type { EncodedValue, HeapEntry, ValueGraph } from './shipped-closure.js';
@@ -102,7 +101,7 @@ function create(e: Exclude<HeapEntry, { t: 'function' }>, decode: (v: EncodedVal
     }
     case 'arraybuffer': return copyBytes(e.bytes);
     case 'buffer': return Buffer.from(e.bytes);
-    case 'arrow': return tableFromIPC(e.ipc);
+    case 'arrow': return arrow!.tableFromIPC(e.ipc);
     case 'imported': return decode(e.ref);
     default: return assertNever(e, 'closure heap entry');
   }
@@ -141,4 +140,10 @@ function fill(e: HeapEntry, obj: unknown, setter: Setter | undefined, decode: (v
       return;
     default: return assertNever(e, 'closure heap entry');
   }
+}
+
+/** apache-arrow is loaded only for closures that captured an Arrow table (it costs ~100 ms per thread). */
+let arrow: typeof import('apache-arrow') | undefined;
+export async function loadArrow(): Promise<void> {
+  arrow ??= await import('apache-arrow');
 }

@@ -1,8 +1,10 @@
 // reviveClosure: ShippedClosure -> a working function in this process/thread (executor side).
 // Order: import modules, revive Shippables, then rebuild the value graph (see revive-graph.ts).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { TsSparkError } from '../../common/errors.js';
 import { reviverFor } from './shippable.js';
-import { reviveGraph } from './revive-graph.js';
+import { loadArrow, reviveGraph } from './revive-graph.js';
 import type { ShippedClosure, ShippedImport } from './shipped-closure.js';
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
@@ -12,6 +14,7 @@ export async function reviveClosure(shipped: ShippedClosure): Promise<Function> 
   if (shipped?.version !== 1) {
     throw new TsSparkError('INVALID_WIRE_DATA', `unsupported shipped closure version ${String(shipped?.version)}`);
   }
+  if (shipped.heap.some((h) => h.t === 'arrow')) await loadArrow();
   const imports = await Promise.all(shipped.imports.map((imp) => importBinding(imp, shipped.what)));
   const shippables = await reviveShippables(shipped, imports);
   const fn = reviveGraph(shipped, imports, shippables);
@@ -22,6 +25,9 @@ export async function reviveClosure(shipped: ShippedClosure): Promise<Function> 
 async function importBinding(imp: ShippedImport, what: string): Promise<unknown> {
   let mod = modules.get(imp.url);
   if (!mod) {
+    // application modules written in TypeScript need tsspark's loader hooks in this thread (registered on demand,
+    // so threads that never import an application module do not start a hooks thread)
+    if (needsHooks(imp.url)) await ensureHooks();
     mod = import(imp.url) as Promise<Record<string, unknown>>;
     modules.set(imp.url, mod);
   }
@@ -68,4 +74,21 @@ async function reviveShippables(shipped: ShippedClosure, imports: readonly unkno
   };
   for (let i = 0; i < shipped.shippables.length; i++) values[i] = await revive(i, []);
   return values;
+}
+
+/** A TypeScript file, or a `./x.js` written for a `x.ts` (TypeScript's import convention). */
+function needsHooks(url: string): boolean {
+  if (!url.startsWith('file:')) return false;
+  if (/\.[cm]?tsx?$/.test(url)) return true;
+  try {
+    return !existsSync(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+}
+
+let hooks: Promise<void> | undefined;
+function ensureHooks(): Promise<void> {
+  hooks ??= import('../../common/module-hooks/index.js').then((m) => m.registerTsSparkHooks());
+  return hooks;
 }

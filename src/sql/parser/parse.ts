@@ -1,6 +1,7 @@
 // Public entry points of the SQL parser: statements, expressions, data types and table schemas.
 // Lexes, splits scripts on `;`, handles the raw-text SET/RESET commands, and reports errors Spark-style.
-import { tokenMatcher, type IToken, type IRecognitionException } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
+import type { IToken, IRecognitionException } from 'chevrotain';
 import * as T from './tokens.js';
 import { SqlParser } from './grammar-statement.js';
 import type { DataTypeAst, Expr, Statement } from './ast.js';

@@ -1,6 +1,7 @@
 // Base of the Spark SQL parser: chevrotain setup, lookahead helpers, identifiers, string/number
 // literals and data types. grammar-expr.ts, grammar-query.ts and grammar-statement.ts extend it.
-import { EOF, EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType, type IParserErrorMessageProvider } from 'chevrotain';
+import { EOF, EmbeddedActionsParser, tokenMatcher } from './chevrotain.js';
+import type { IToken, TokenType, IParserErrorMessageProvider } from 'chevrotain';
 import * as T from './tokens.js';
 import type { DataTypeAst, DayTimeUnit, Query, StructFieldAst } from './ast.js';
 import { parseFailure } from './parse-error.js';

@@ -1,7 +1,8 @@
 // Lexer of the Spark SQL dialect: token types (keywords are case-insensitive) and the chevrotain Lexer.
 // Used by the grammar (token types) and by parse.ts (tokenize). Words that are not keywords here
 // (date, array, struct, int, ...) lex as identifiers and are interpreted by the grammar.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
+import type { TokenType } from 'chevrotain';
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: Lexer.SKIPPED });

@@ -9,7 +9,7 @@ import { T, type StructType } from '../../../src/sql/types/data-type.js';
 const a: Attribute = { kind: 'attr', id: 1, name: 'a', type: T.int, nullable: true } as Attribute;
 const scan: LogicalPlan = { kind: 'local_relation', output: [a], batches: [] };
 const sort = (input: LogicalPlan, global = true): LogicalPlan => ({ kind: 'sort', input, order: [], global });
-const project = (input: LogicalPlan): LogicalPlan => ({ kind: 'project', input, items: [a] });
+const project = (input: LogicalPlan): LogicalPlan => ({ kind: 'project', input, items: [{ expr: a, attr: a }] });
 const filter = (input: LogicalPlan): LogicalPlan => ({ kind: 'filter', input, condition: a });
 
 describe('isSemanticallySorted', () => {

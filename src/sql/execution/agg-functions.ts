@@ -2,6 +2,7 @@
 // finish into the result value (physical representation). States are plain data so partial results cross the
 // exchange; DISTINCT aggregates keep the set of distinct values and apply the function to it at the end.
 import { TsSparkError } from '../../common/errors.js';
+import { exprType } from '../../planner/expr/expr-type.js';
 import type { AggSpec } from '../../planner/physical/physical-plan.js';
 import type { DataType } from '../types/data-type.js';
 
@@ -22,7 +23,8 @@ function scaleOf(t: DataType | undefined): number {
 }
 
 function base(spec: AggSpec): AggOps {
-  const argType = spec.args[0]?.kind === 'bound' || spec.args[0]?.kind === 'literal' || spec.args[0]?.kind === 'call' || spec.args[0]?.kind === 'cast' ? (spec.args[0] as { type: DataType }).type : undefined;
+  // Every argument kind (CASE, arithmetic, casts…) carries its type: a decimal input's scale decides the rescale.
+  const argType = spec.args[0] === undefined ? undefined : exprType(spec.args[0]);
   const rescale = spec.type.kind === 'decimal' ? 10 ** (spec.type.scale - scaleOf(argType)) : 1;
   const intResult = spec.type.kind === 'long' || spec.type.kind === 'int';
   switch (spec.fn) {

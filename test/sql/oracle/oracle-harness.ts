@@ -21,7 +21,7 @@ export class Oracle {
     const db = await DuckDBInstance.create(':memory:');
     const duck = await db.connect();
     for (const t of tables) {
-      const names = t.schema.split(',').map((c) => c.trim().split(/\s+/)[0]!);
+      const names = t.schema.split(/,(?![^(]*\))/).map((c) => c.trim().split(/\s+/)[0]!);
       spark.createDataFrame(t.rows.map((r) => [...r]), t.schema).createOrReplaceTempView(t.name);
       await duck.run(`CREATE TABLE ${t.name} (${t.schema.replace(/\bSTRING\b/gi, 'VARCHAR')})`);
       if (t.rows.length > 0) {

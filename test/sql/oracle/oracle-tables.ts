@@ -37,4 +37,12 @@ export const TABLES: readonly OracleTable[] = [
       [5, 50, null, 'z'], [6, 0, 6.5, 'y'], [7, 70, -7.125, 'x'], [7, 70, -7.125, 'x'],
     ],
   },
+  {
+    name: 'items',
+    schema: 'id INT, grp STRING, price DECIMAL(15,2), disc DECIMAL(15,2), qty DECIMAL(15,2)',
+    rows: [
+      [1, 'a', 10.25, 0.05, 3], [2, 'a', 20.5, 0.1, 7.5], [3, 'b', 99999.99, 0, 1], [4, 'b', null, 0.02, 2],
+      [5, 'c', 0.01, 0.09, null], [6, null, 1234.56, 0.07, 12.25], [7, 'a', 3.33, 0.03, 0.5], [8, 'd', null, null, null],
+    ],
+  },
 ];

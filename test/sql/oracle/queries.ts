@@ -64,6 +64,15 @@ export const QUERIES: readonly OracleQuery[] = [
   'SELECT dept, count(*) FILTER (WHERE age > 35) FROM emp GROUP BY dept',
   'SELECT DISTINCT dept FROM emp',
   'SELECT DISTINCT s, a FROM nums',
+  // decimals (Spark's DecimalPrecision result types; DuckDB divides decimals in double, hence the round)
+  'SELECT id, price * (1 - disc), price + disc, price - qty, price * qty, -price FROM items',
+  'SELECT id, price + id, price * 2, price - 0.005, qty * 100.00 FROM items',
+  'SELECT id, round(price / qty, 4), round(price / 4, 4), round(100.00 * price / (price + 1), 4) FROM items',
+  'SELECT grp, sum(price), sum(price * (1 - disc)), round(avg(price), 4), round(avg(qty * disc), 4), count(price) FROM items GROUP BY grp',
+  'SELECT sum(CASE WHEN grp = \'a\' THEN price * (1 - disc) ELSE 0 END), sum(coalesce(qty, 0)) FROM items',
+  'SELECT round(100.00 * sum(CASE WHEN grp = \'a\' THEN price * (1 - disc) ELSE 0 END) / sum(price * (1 - disc)), 4) FROM items',
+  'SELECT grp, round(sum(price) / sum(qty), 4), max(price) - min(price) FROM items GROUP BY grp',
+  'SELECT id FROM items WHERE price > 15.5 AND qty <= 7.5',
   // joins
   'SELECT e.name, d.dname FROM emp e JOIN dept d ON e.dept = d.dept',
   'SELECT e.name, d.dname FROM emp e LEFT JOIN dept d ON e.dept = d.dept',

@@ -144,6 +144,10 @@ describe('rewrite-subqueries', () => {
     expect(() => rewrite(inSelect)).toThrow(TsSparkError);
     const notAggregated = { kind: 'scalar_subquery' as const, plan: project(filter(u, eq(a3, outer(a1))), c5), type: T.int, outer: [a1] };
     expect(() => rewrite(filter(t, call('greater_than', b2, notAggregated)))).toThrow(/MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY/);
+    // a nested subquery reading the outermost query (two levels up)
+    const deep = filter(rel(attr(9, 'z')), eq(attr(9, 'z'), outer(a1)));
+    const middle = project(filter(u, { kind: 'exists', plan: deep, outer: [a1] }), a3);
+    expect(() => rewrite(filter(t, { kind: 'in_subquery', expr: [a1], plan: middle, outer: [a1] }))).toThrow(/other than the immediately enclosing one/);
   });
 
   it('the full optimizer keeps the output and prunes the subquery side', () => {

@@ -6,7 +6,7 @@ import { TsSparkError } from '../../../common/errors.js';
 import type { Attribute, Expression, NamedExpression } from '../../expr/expression.js';
 import { collectExprs, exprExists, planChildren, planExpressions, transformExprUp } from '../../logical/index.js';
 import type { LogicalPlan } from '../../logical/logical-plan.js';
-import { andAll, conjuncts } from '../expr-utils.js';
+import { andAll, conjuncts, references } from '../expr-utils.js';
 import { outputOf } from '../plan-utils.js';
 
 export interface PulledSubquery {
@@ -89,4 +89,11 @@ export function pullUpCorrelated(p: LogicalPlan): PulledSubquery {
     default:
       return unsupported(`below ${p.kind}`);
   }
+}
+
+/** The join condition built from pulled-up predicates must read only the two sides (not a query further out). */
+export function assertJoinable(condition: Expression | undefined, left: LogicalPlan, right: LogicalPlan): void {
+  if (!condition) return;
+  const ids = new Set([...outputOf(left), ...outputOf(right)].map((a) => a.id));
+  for (const id of references(condition)) if (!ids.has(id)) unsupported('to a query other than the immediately enclosing one');
 }

@@ -11,7 +11,7 @@ import { exprExists, newExprId, transformExprDown, transformExprUp } from '../..
 import type { LogicalPlan } from '../../logical/logical-plan.js';
 import { andAll } from '../expr-utils.js';
 import { outputOf } from '../plan-utils.js';
-import { outerToAttr, pullUpCorrelated } from './pull-up-correlated.js';
+import { assertJoinable, outerToAttr, pullUpCorrelated } from './pull-up-correlated.js';
 
 type ScalarSubquery = Extract<Expression, { kind: 'scalar_subquery' }>;
 type Aggregate = Extract<LogicalPlan, { kind: 'aggregate' }>;
@@ -78,6 +78,7 @@ function joinScalar(outer: LogicalPlan, sq: ScalarSubquery, prepare: PrepareSubq
     }
   }
   const condition = andAll(pulled.predicates.map(outerToAttr));
+  assertJoinable(condition, outer, right);
   const plan: LogicalPlan = { kind: 'join', left: outer, right, type: 'left_outer', ...(condition ? { condition } : {}) };
   return { plan, value };
 }

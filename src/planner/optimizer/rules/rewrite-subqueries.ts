@@ -14,7 +14,7 @@ import type { LogicalPlan } from '../../logical/logical-plan.js';
 import { andAll, conjuncts } from '../expr-utils.js';
 import { outputOf } from '../plan-utils.js';
 import type { Rule } from '../rule.js';
-import { outerToAttr, pullUpCorrelated } from './pull-up-correlated.js';
+import { assertJoinable, outerToAttr, pullUpCorrelated } from './pull-up-correlated.js';
 import { hasCorrelatedScalar, rewriteCorrelatedScalars } from './rewrite-scalar-subquery.js';
 
 type Exists = Extract<Expression, { kind: 'exists' }>;
@@ -71,6 +71,7 @@ function predicateJoin(outer: LogicalPlan, conjunct: Expression): LogicalPlan {
     keys = negated ? eqs.map((e): Expression => ({ kind: 'or', left: e, right: { kind: 'is_null', expr: e, negated: false } })) : eqs;
   }
   const condition = andAll([...keys, ...correlated]);
+  assertJoinable(condition, outer, pulled.plan);
   return { kind: 'join', left: outer, right: pulled.plan, type: negated ? 'left_anti' : 'left_semi', ...(condition ? { condition } : {}) };
 }
 

@@ -9,7 +9,7 @@ import { inlineTable } from './inline-table.js';
 import type { QueryCtx } from './query-context.js';
 import { aliased } from './relations.js';
 import { sortOrderOf } from './resolve-call.js';
-import { resolveExpr } from './resolve-expr.js';
+import { resolveExpr, type ExprEnv } from './resolve-expr.js';
 import { Scope } from './scope.js';
 import { analyzeSelect } from './select.js';
 import { setOperation } from './set-ops.js';
@@ -50,15 +50,25 @@ function constantInt(e: Expr, ctx: QueryCtx, what: 'LIMIT' | 'OFFSET'): number {
   return n;
 }
 
+/**
+ * The context under a WITH clause: its CTEs are visible to the body and to every subquery in its expressions
+ * (`WHERE x = (SELECT max(y) FROM cte)`, TPC-H Q15), so the expression env's subquery analysis carries them too.
+ * The map fills as the CTEs are analyzed, so a CTE sees only the ones before it.
+ */
+function withCtes(ctx: QueryCtx, ctes: ReadonlyMap<string, LogicalPlan>): QueryCtx {
+  const env: ExprEnv = { ...ctx.env, analyzeSubquery: (sq: Query, outer: Scope): LogicalPlan => analyzeQuery(sq, { catalog: ctx.catalog, env, ctes, outer }) };
+  return { ...ctx, env, ctes };
+}
+
 export function analyzeQuery(q: Query, ctx: QueryCtx): LogicalPlan {
   let inner = ctx;
   if (q.ctes.length) {
     const ctes = new Map(ctx.ctes);
+    inner = withCtes(ctx, ctes);
     for (const c of q.ctes) {
-      const plan = analyzeQuery(c.query, { ...ctx, ctes });
+      const plan = analyzeQuery(c.query, inner);
       ctes.set(c.name.toLowerCase(), c.columns ? aliased(plan, { name: c.name, columns: c.columns }, []).plan : plan);
     }
-    inner = { ...ctx, ctes };
   }
   const orderBy = q.orderBy.length ? q.orderBy : q.sortBy;
   const body = analyzeBody(q.body, inner, orderBy);

@@ -1,4 +1,4 @@
-// `npm run conformance [-- name…] [--failures] [--check-baseline] [--write-baseline]`: replays Spark's golden SQL
+// `npm run conformance [-- name…] [--failures] [--ansi=on|off] [--check-baseline] [--write-baseline]`: replays Spark's golden SQL
 // tests (../shared/spark-sql-tests) and prints the per-file table; --check-baseline exits 1 below baseline.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +11,15 @@ const root = path.dirname(here);
 const args = process.argv.slice(2);
 const names = args.filter((a) => !a.startsWith('-'));
 const flags = new Set(args.filter((a) => a.startsWith('-')));
+const ansiFlag = args.find((a) => a.startsWith('--ansi='))?.slice('--ansi='.length);
 const baselinePath = path.join(here, 'baseline.json');
 
 const spark = SparkSession.builder().master('local[2]').appName('sql-conformance').config('spark.ui.enabled', 'false')
   .config('spark.sql.shuffle.partitions', '4').getOrCreate();
-const result = await runConformance({ root, names, spark, skipListPath: path.join(here, 'skip-list.tsv') });
+const result = await runConformance({
+  root, names, spark, skipListPath: path.join(here, 'skip-list.tsv'),
+  ...(ansiFlag === undefined ? {} : { ansi: ansiFlag === 'on' || ansiFlag === 'true' }),
+});
 process.stdout.write(formatReportTable(result.files));
 if (flags.has('--failures') || flags.has('-v')) process.stdout.write(`\n${formatFailures(result.files)}`);
 await spark.stop();

@@ -13,6 +13,8 @@ export interface ConformanceOptions {
   readonly names?: readonly string[];
   readonly skipListPath?: string;
   readonly timeoutMs?: number;
+  /** Forces ANSI mode on or off for every file (default: each file's era). */
+  readonly ansi?: boolean;
   /** The base session (its context is shared; every file gets `newSession()`), e.g. a local[2] session. */
   readonly spark: SparkSession;
   readonly onFile?: (report: FileReport) => void;
@@ -31,7 +33,11 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
   const spark = opts.spark;
   const files: FileReport[] = [];
   for (const f of corpus) {
-    const report = await runCorpusFile(spark, f, { skips, ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }) });
+    const report = await runCorpusFile(spark, f, {
+      skips,
+      ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+      ...(opts.ansi === undefined ? {} : { ansi: opts.ansi }),
+    });
     files.push(report);
     opts.onFile?.(report);
   }

@@ -38,6 +38,8 @@ export interface FileReport {
 export interface RunFileOptions {
   readonly skips?: readonly SkipEntry[];
   readonly timeoutMs?: number;
+  /** Forces spark.sql.ansi.enabled instead of the file's era default (for checking era questions). */
+  readonly ansi?: boolean;
 }
 
 export async function runCorpusFile(base: SparkSession, file: CorpusFile, opts: RunFileOptions = {}): Promise<FileReport> {
@@ -46,6 +48,7 @@ export async function runCorpusFile(base: SparkSession, file: CorpusFile, opts: 
   const golden = parseGoldenFile(readText(file.resultPath)).blocks;
   const spark = base.newSession();
   for (const [k, v] of [...suiteSettings(file.name), ...script.settings]) spark.conf.set(k, v);
+  if (opts.ansi !== undefined) spark.conf.set('spark.sql.ansi.enabled', String(opts.ansi));
   const reports: StatementReport[] = [];
   const n = Math.min(script.statements.length, golden.length);
   for (let i = 0; i < n; i++) {
@@ -59,7 +62,8 @@ export async function runCorpusFile(base: SparkSession, file: CorpusFile, opts: 
     : script.statements.findIndex((s, i) => s !== golden[i]!.sql) >= 0
       ? `statement ${script.statements.findIndex((s, i) => s !== golden[i]!.sql)} differs from its recorded text`
       : undefined;
-  const { era, ansi } = eraOf(file.name);
+  const { era } = eraOf(file.name);
+  const ansi = spark.conf.get('spark.sql.ansi.enabled') === 'true';
   return { name: file.name, era, ansi, statements: reports, ...(splitProblem ? { splitProblem } : {}), millis: Date.now() - started };
 }
 

@@ -2,9 +2,13 @@
 import type { LaunchRequest } from '../../executor/executor.js';
 import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
 
-export function lazyBackend(defaultParallelism: number, load: () => Promise<SchedulerBackend>): SchedulerBackend {
+export function lazyBackend(defaultParallelism: number, load: () => Promise<SchedulerBackend>): SchedulerBackend & { readonly implementation: SchedulerBackend | undefined } {
   let impl: SchedulerBackend | undefined;
   return {
+    /** The loaded backend (diagnostics and tests). */
+    get implementation(): SchedulerBackend | undefined {
+      return impl;
+    },
     get defaultParallelism(): number {
       return impl?.defaultParallelism ?? defaultParallelism;
     },

@@ -4,6 +4,7 @@
 import type { Attribute, Expression, NamedExpression, SortOrder } from '../../planner/expr/expression.js';
 import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
 import { newExprId } from '../../planner/logical/expr-ids.js';
+import { outputOf } from '../../planner/logical/schema-of.js';
 import { collectExprs, exprExists, transformExprDown } from '../../planner/logical/expr-walk.js';
 import { exprToSql } from '../parser/index.js';
 import type { SelectCore, SelectItem, SortItem, WindowRef } from '../parser/ast.js';
@@ -161,6 +162,13 @@ function finish(input: LogicalPlan, items: readonly SelectItemInfo[], exprs: rea
     const projItems = items.map((i, k) => named(i, selectExprs[k]));
     const identity = plan.kind !== 'window' && hidden.length === 0 && false;
     if (!identity) plan = { kind: 'project', input: plan, items: [...projItems, ...hidden.map((h) => ({ expr: h, attr: h }))] };
+  } else if (hidden.length === 0) {
+    // the aggregate also computes what only HAVING uses (`HAVING sum(x) > 3` not selected): trim it here (with
+    // hidden sort columns the trim after the sort does it), or an IN subquery sees two columns
+    const out = outputOf(plan);
+    if (out.length !== visible.length || out.some((a, i) => a.id !== visible[i]!.id)) {
+      plan = { kind: 'project', input: plan, items: visible.map((a) => ({ expr: a, attr: a })) };
+    }
   }
   if (distinct) plan = { kind: 'distinct', input: plan };
   if (sorts.length) plan = { kind: 'sort', input: plan, order: sorts, global: true };

@@ -64,6 +64,9 @@ export const QUERIES: readonly OracleQuery[] = [
   'SELECT dept, count(*) FILTER (WHERE age > 35) FROM emp GROUP BY dept',
   'SELECT DISTINCT dept FROM emp',
   'SELECT DISTINCT s, a FROM nums',
+  // aggregates only HAVING uses are not output columns
+  'SELECT dept FROM emp GROUP BY dept HAVING sum(salary) > 200',
+  'SELECT DISTINCT dept FROM emp GROUP BY dept, age HAVING count(*) >= 1 AND max(salary) < 140',
   // decimals (Spark's DecimalPrecision result types; DuckDB divides decimals in double, hence the round)
   'SELECT id, price * (1 - disc), price + disc, price - qty, price * qty, -price FROM items',
   'SELECT id, price + id, price * 2, price - 0.005, qty * 100.00 FROM items',

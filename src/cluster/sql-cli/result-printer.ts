@@ -1,12 +1,10 @@
 // What tsspark-sql prints: query rows as HiveResult text (the formatter the golden files use), tab-separated with
 // no header; the "Time taken" line; and errors as `[ERROR_CLASS] message` without stack traces.
 import { observeError } from '../../sql/conformance/error-class.js';
-import { javaDoubleToString, renderHiveRow } from '../../sql/show/index.js';
-import type { StructType } from '../../sql/types/data-type.js';
+import { javaDoubleToString } from '../../sql/show/index.js';
 
-export function resultLines(schema: StructType, rows: readonly (readonly unknown[])[], timeZone: string): string[] {
-  return rows.map((r) => renderHiveRow(r, schema, { timeZone }));
-}
+/** Query rows as HiveResult lines: the same text the conformance runner compares with Spark's golden files. */
+export { renderRows as resultLines } from '../../sql/conformance/result-text.js';
 
 /** spark-sql's `Time taken: 1.234 seconds, Fetched 3 row(s)` (the row count only when rows came back). */
 export function timeTakenLine(millis: number, rows: number): string {

@@ -8,6 +8,7 @@ import { columnPruning } from './rules/column-pruning.js';
 import { combineFilters } from './rules/combine-filters.js';
 import { constantFolding } from './rules/constant-folding.js';
 import { eliminateSorts } from './rules/eliminate-sorts.js';
+import { extractCommonConjunctsRule } from './rules/extract-common-conjuncts.js';
 import { limitPushdown } from './rules/limit-pushdown.js';
 import { pushDownFilter } from './rules/push-down-filter.js';
 import { rewriteSubqueries } from './rules/rewrite-subqueries.js';
@@ -15,7 +16,7 @@ import { simplifyBoolean } from './rules/simplify-boolean.js';
 
 export const defaultBatches: readonly RuleBatch[] = [
   { name: 'Rewrite Subqueries', strategy: 'once', rules: [rewriteSubqueries] },
-  { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, pushDownFilter, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
+  { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, extractCommonConjunctsRule, pushDownFilter, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
   { name: 'Column Pruning', strategy: 'fixpoint', rules: [columnPruning, collapseProject] },
 ];
 

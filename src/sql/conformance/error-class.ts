@@ -1,7 +1,9 @@
 // Compares a failure of ours with the one Spark recorded: the JSON `errorClass` when the golden file has one
-// (Spark 3.4+), otherwise the exception kind (AnalysisException ↔ ANALYSIS_ERROR, ParseException ↔ PARSE_ERROR…).
+// (Spark 3.4+), else the 3.5 class that replaced an older free-text message, else the exception kind
+// (AnalysisException ↔ ANALYSIS_ERROR, ParseException ↔ PARSE_ERROR…).
 import { isTsSparkError, type ErrorCode } from '../../common/errors.js';
 import type { RecordedError } from './golden-file.js';
+import { legacyErrorClass } from './legacy-error-classes.js';
 
 export interface ObservedError {
   /** Our error code (INTERNAL for non-TsSpark errors). */
@@ -44,8 +46,12 @@ export function codeForException(exceptionClass: string): ErrorCode | undefined 
   }
 }
 
-/** Whether our failure is the same kind as Spark's: the error class when recorded, else the exception kind. */
+/** Whether our failure is the same as Spark's: its error class (recorded, or mapped from old text), else its kind. */
 export function errorClassMatches(recorded: RecordedError, observed: ObservedError): boolean {
   if (recorded.errorClass !== undefined) return observed.errorClass === recorded.errorClass;
-  return codeForException(recorded.exceptionClass) === observed.code;
+  const kindMatches = codeForException(recorded.exceptionClass) === observed.code;
+  const legacy = legacyErrorClass(recorded.message);
+  if (legacy === undefined) return kindMatches;
+  const cls = observed.errorClass;
+  return kindMatches && cls !== undefined && (cls === legacy || cls.startsWith(`${legacy}.`));
 }

@@ -5,6 +5,7 @@ export { javaTrim, stripTrailingWhitespace } from './java-text.js';
 export { parseGoldenFile, recordedError, type GoldenFile, type GoldenBlock, type RecordedError } from './golden-file.js';
 export { isSemanticallySorted } from './sorted-plan.js';
 export { renderRows, sortAsStrings, answerText } from './result-text.js';
+export { legacyErrorClass } from './legacy-error-classes.js';
 export { observeError, errorClassMatches, codeForException, type ObservedError } from './error-class.js';
 export { runStatement, type StatementOutcome } from './run-statement.js';
 export { resolveCorpusDir, listCorpus, eraOf, suiteSettings, readText, type CorpusFile, type Era, type FileEra } from './corpus.js';

@@ -2,7 +2,7 @@
 // errorClass, older free-text ones by exception kind; and the skip list / per-statement verdicts.
 import { describe, expect, it } from 'vitest';
 import { TsSparkError } from '../../../src/common/errors.js';
-import { compare, errorClassMatches, formatReportTable, observeError, parseSkipList, findSkip, recordedError } from '../../../src/sql/conformance/index.js';
+import { compare, errorClassMatches, legacyErrorClass, formatReportTable, observeError, parseSkipList, findSkip, recordedError } from '../../../src/sql/conformance/index.js';
 
 describe('observeError / errorClassMatches', () => {
   it('reads the class from details or from a leading [CLASS] and unwraps job failures', () => {
@@ -18,10 +18,21 @@ describe('observeError / errorClassMatches', () => {
     const json = recordedError('org.apache.spark.sql.AnalysisException\n{\n  "errorClass" : "INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH"\n}')!;
     expect(errorClassMatches(json, { code: 'ANALYSIS_ERROR', errorClass: 'INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH', message: '' })).toBe(true);
     expect(errorClassMatches(json, { code: 'ANALYSIS_ERROR', errorClass: 'INVALID_INLINE_TABLE', message: '' })).toBe(false);
-    const parse = recordedError('org.apache.spark.sql.catalyst.parser.ParseException\n\nmismatched input')!;
+    const parse = recordedError('org.apache.spark.sql.catalyst.parser.ParseException\n\nextraneous input')!;
     expect(errorClassMatches(parse, { code: 'PARSE_ERROR', message: '' })).toBe(true);
     expect(errorClassMatches(parse, { code: 'ANALYSIS_ERROR', message: '' })).toBe(false);
     expect(recordedError('1\t2')).toBeUndefined();
+  });
+
+  it('pre-3.4 free text is compared with the 3.5 class that replaced it', () => {
+    expect(legacyErrorClass('Table or view not found: s; line 1 pos 25')).toBe('TABLE_OR_VIEW_NOT_FOUND');
+    expect(legacyErrorClass("cannot resolve '`nt2.k`' given input columns: [a.k]; line 1 pos 7")).toBe('UNRESOLVED_COLUMN');
+    expect(legacyErrorClass('\nmismatched input \'DROP\' expecting <EOF>(line 5, pos 0)')).toBe('PARSE_SYNTAX_ERROR');
+    expect(legacyErrorClass("cannot resolve 'x IN (listquery())' due to data type mismatch: \nThe number of columns in the left hand side of a predicate subquery does not match the\nnumber of columns in the output of subquery.")).toBe('DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH');
+    const rec = recordedError("org.apache.spark.sql.AnalysisException\ncannot resolve '`nt2.k`' given input columns: [k]; line 1 pos 7")!;
+    expect(errorClassMatches(rec, { code: 'ANALYSIS_ERROR', errorClass: 'UNRESOLVED_COLUMN.WITH_SUGGESTION', message: '' })).toBe(true);
+    expect(errorClassMatches(rec, { code: 'ANALYSIS_ERROR', errorClass: 'TABLE_OR_VIEW_NOT_FOUND', message: '' })).toBe(false);
+    expect(errorClassMatches(rec, { code: 'ANALYSIS_ERROR', message: '' })).toBe(false);
   });
 });
 

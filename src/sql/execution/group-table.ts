@@ -1,43 +1,113 @@
-// An open-addressing hash table from key tuples to dense group ids (0, 1, 2, …). Slots are an Int32Array of
-// group id + 1; each group's key values are kept column-wise for emitting key columns at the end.
-import type { Column } from '../batch/column-batch.js';
-import { valueAt } from './batch-ops.js';
-import { sameValue } from './row-hash.js';
+// An open-addressing hash table from key tuples to dense group ids (0, 1, 2, …), over numeric key codes
+// (key-codes.ts): slots are an Int32Array of group id + 1, each group's codes and NULL flags live in growable
+// typed arrays. Whole batches are assigned group ids at once; no per-row allocation.
+import { mix } from './row-hash.js';
+
+const f64 = new Float64Array(1);
+const i32 = new Int32Array(f64.buffer);
+
+function hashCode(x: number): number {
+  if ((x | 0) === x) return x;
+  if (x !== x) return 0x7ff80000;
+  f64[0] = x;
+  return (i32[0]! ^ i32[1]!) | 0;
+}
 
 export class GroupTable {
   private slots = new Int32Array(64);
-  private hashes: number[] = [];
-  readonly keys: unknown[][];
+  private hashes = new Int32Array(32);
+  /** Per key: the codes of each group. */
+  codes: Float64Array[];
+  /** Per key: 1 where the group's key is NULL. */
+  nulls: Uint8Array[];
   size = 0;
+  private rowHash = new Int32Array(0);
 
   constructor(readonly numKeys: number) {
-    this.keys = Array.from({ length: numKeys }, () => []);
+    this.codes = Array.from({ length: numKeys }, () => new Float64Array(32));
+    this.nulls = Array.from({ length: numKeys }, () => new Uint8Array(32));
   }
 
-  /** The group id of row `row` of `cols` (hash `h`), created when new. */
-  findOrInsert(cols: readonly Column[], row: number, h: number): number {
-    const mask = this.slots.length - 1;
+  /** Group ids of rows [0, n) whose key codes are `keys` (NULL flags `nulls`), new groups created; written to `out`. */
+  assign(keys: readonly Float64Array[], nulls: readonly Uint8Array[], n: number, out: Int32Array): void {
+    const k = this.numKeys;
+    if (k === 0) {
+      if (this.size === 0 && n > 0) this.insert(0, keys, nulls, 0);
+      out.fill(0, 0, n);
+      return;
+    }
+    if (this.rowHash.length < n) this.rowHash = new Int32Array(n);
+    const hs = this.rowHash;
+    hs.fill(0, 0, n);
+    for (let c = 0; c < k; c++) {
+      const kc = keys[c]!, nc = nulls[c]!;
+      for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, nc[i] === 1 ? 0x5bd1e995 : hashCode(kc[i]!));
+    }
+    if (k === 1) this.assign1(keys[0]!, nulls[0]!, n, out, hs);
+    else for (let i = 0; i < n; i++) out[i] = this.find(keys, nulls, i, hs[i]!);
+  }
+
+  private assign1(kc: Float64Array, nc: Uint8Array, n: number, out: Int32Array, hs: Int32Array): void {
+    for (let i = 0; i < n; i++) {
+      const h = hs[i]!, x = kc[i]!, z = nc[i]!;
+      const codes = this.codes[0]!, gn = this.nulls[0]!, slots = this.slots, mask = slots.length - 1;
+      let s = h & mask, g = -1;
+      for (;;) {
+        const c = slots[s]! - 1;
+        if (c < 0) break;
+        if (this.hashes[c] === h && gn[c] === z) { const y = codes[c]!; if (y === x || (y !== y && x !== x)) { g = c; break; } }
+        s = (s + 1) & mask;
+      }
+      out[i] = g >= 0 ? g : this.insertAt(s, h, [kc], [nc], i);
+    }
+  }
+
+  private find(keys: readonly Float64Array[], nulls: readonly Uint8Array[], i: number, h: number): number {
+    const slots = this.slots, mask = slots.length - 1;
     let s = h & mask;
     for (;;) {
-      const g = this.slots[s]! - 1;
-      if (g < 0) break;
-      if (this.hashes[g] === h && this.matches(g, cols, row)) return g;
+      const c = slots[s]! - 1;
+      if (c < 0) break;
+      if (this.hashes[c] === h && this.matches(c, keys, nulls, i)) return c;
       s = (s + 1) & mask;
     }
-    const g = this.size++;
-    this.slots[s] = g + 1;
-    this.hashes.push(h);
-    for (let k = 0; k < this.numKeys; k++) this.keys[k]!.push(valueAt(cols[k]!, row));
-    if (this.size * 2 > this.slots.length) this.grow();
-    return g;
+    return this.insertAt(s, h, keys, nulls, i);
   }
 
-  private matches(g: number, cols: readonly Column[], row: number): boolean {
-    for (let k = 0; k < this.numKeys; k++) if (!sameValue(this.keys[k]![g], valueAt(cols[k]!, row))) return false;
+  private matches(g: number, keys: readonly Float64Array[], nulls: readonly Uint8Array[], i: number): boolean {
+    for (let c = 0; c < this.numKeys; c++) {
+      if (this.nulls[c]![g] !== nulls[c]![i]) return false;
+      const x = keys[c]![i]!, y = this.codes[c]![g]!;
+      if (x !== y && (x === x || y === y)) return false;
+    }
     return true;
   }
 
-  private grow(): void {
+  private insert(h: number, keys: readonly Float64Array[], nulls: readonly Uint8Array[], i: number): number {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    return this.insertAt(s, h, keys, nulls, i);
+  }
+
+  private insertAt(s: number, h: number, keys: readonly Float64Array[], nulls: readonly Uint8Array[], i: number): number {
+    const g = this.size++;
+    if (g >= this.hashes.length) this.growGroups();
+    this.slots[s] = g + 1;
+    this.hashes[g] = h;
+    for (let c = 0; c < this.numKeys; c++) { this.codes[c]![g] = keys[c]![i]!; this.nulls[c]![g] = nulls[c]![i]!; }
+    if (this.size * 2 > this.slots.length) this.growSlots();
+    return g;
+  }
+
+  private growGroups(): void {
+    const cap = this.hashes.length * 2;
+    const h = new Int32Array(cap); h.set(this.hashes); this.hashes = h;
+    this.codes = this.codes.map((a) => { const b = new Float64Array(cap); b.set(a); return b; });
+    this.nulls = this.nulls.map((a) => { const b = new Uint8Array(cap); b.set(a); return b; });
+  }
+
+  private growSlots(): void {
     const next = new Int32Array(this.slots.length * 2);
     const mask = next.length - 1;
     for (let g = 0; g < this.size; g++) {

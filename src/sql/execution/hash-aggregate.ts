@@ -1,32 +1,50 @@
 // Hash aggregation over ColumnBatches (executor side). partial: groups the input and emits key columns + one
 // state column per aggregate; final: merges those states by key and emits key columns + results; complete: both.
+// Keys are encoded to numeric codes (key-codes.ts), whole batches get group ids at once (group-table.ts) and
+// accumulators fold columns (agg-states.ts): no per-row objects on the hot path.
 import type { Column, ColumnBatch } from '../batch/column-batch.js';
 import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import { exprType } from '../../planner/optimizer/expr-utils.js';
-import { aggOps, type State } from './agg-functions.js';
-import { columnOf, valueAt } from './batch-ops.js';
+import { accumulator } from './agg-states.js';
 import { GroupTable } from './group-table.js';
+import { decodeKey, encodeKey, KeyInterner } from './key-codes.js';
 import { projector, selector } from './kernels.js';
-import { hashRows } from './row-hash.js';
 
 type AggNode = Extract<PhysicalPlan, { kind: 'hash_aggregate' }>;
 
+class Scratch {
+  codes: Float64Array[];
+  nulls: Uint8Array[];
+  gids = new Int32Array(0);
+  constructor(k: number) {
+    this.codes = Array.from({ length: k }, () => new Float64Array(0));
+    this.nulls = Array.from({ length: k }, () => new Uint8Array(0));
+  }
+  ensure(n: number): void {
+    if (this.gids.length >= n) return;
+    this.gids = new Int32Array(n);
+    this.codes = this.codes.map(() => new Float64Array(n));
+    this.nulls = this.nulls.map(() => new Uint8Array(n));
+  }
+}
+
 export function hashAggregate(node: AggNode, input: Iterable<ColumnBatch>): ColumnBatch {
   const k = node.keys.length;
-  const ops = node.aggs.map(aggOps);
+  const accs = node.aggs.map(accumulator);
   const table = new GroupTable(k);
-  const states: State[][] = node.aggs.map(() => []);
-  const newGroup = (g: number): void => { if (g === states[0]?.length || (states.length === 0)) for (let a = 0; a < ops.length; a++) states[a]!.push(ops[a]!.init()); };
+  const interners = Array.from({ length: k }, () => new KeyInterner());
+  const scratch = new Scratch(k);
+  const groupIds = (keyCols: readonly Column[], n: number): Int32Array => {
+    scratch.ensure(n);
+    for (let c = 0; c < k; c++) encodeKey(keyCols[c]!, n, interners[c]!, scratch.codes[c]!, scratch.nulls[c]!);
+    table.assign(scratch.codes, scratch.nulls, n, scratch.gids);
+    return scratch.gids;
+  };
   if (node.mode === 'final') {
     for (const b of input) {
       if (b.numRows === 0) continue;
-      const keyCols = b.columns.slice(0, k);
-      const hs = hashRows(keyCols, b.numRows);
-      for (let r = 0; r < b.numRows; r++) {
-        const g = table.findOrInsert(keyCols, r, hs[r]!);
-        newGroup(g);
-        for (let a = 0; a < ops.length; a++) states[a]![g] = ops[a]!.merge(states[a]![g], valueAt(b.columns[k + a]!, r));
-      }
+      const gids = groupIds(b.columns.slice(0, k), b.numRows);
+      for (let a = 0; a < accs.length; a++) accs[a]!.merge(b.columns[k + a]!, gids, b.numRows, table.size);
     }
   } else {
     const keyFn = projector(node.keys);
@@ -34,35 +52,20 @@ export function hashAggregate(node: AggNode, input: Iterable<ColumnBatch>): Colu
     const filterFns = node.aggs.map((s) => (s.filter ? selector(s.filter) : undefined));
     for (const b of input) {
       if (b.numRows === 0) continue;
-      const keyCols = keyFn(b);
-      const hs = hashRows(keyCols, b.numRows);
-      const gids = new Int32Array(b.numRows);
-      for (let r = 0; r < b.numRows; r++) { const g = table.findOrInsert(keyCols, r, hs[r]!); newGroup(g); gids[r] = g; }
-      for (let a = 0; a < ops.length; a++) {
-        const cols = argFns[a]!(b);
-        const op = ops[a]!;
-        const st = states[a]!;
-        const rows = filterFns[a] ? filterFns[a]!(b) : undefined;
-        const n = rows ? rows.length : b.numRows;
-        const args = new Array<unknown>(cols.length);
-        for (let i = 0; i < n; i++) {
-          const r = rows ? rows[i]! : i;
-          for (let c = 0; c < cols.length; c++) args[c] = valueAt(cols[c]!, r);
-          st[gids[r]!] = op.update(st[gids[r]!], args);
-        }
+      const gids = groupIds(keyFn(b), b.numRows);
+      for (let a = 0; a < accs.length; a++) {
+        const rows = filterFns[a] ? filterFns[a]!(b) : null;
+        accs[a]!.update(argFns[a]!(b), gids, rows, rows ? rows.length : b.numRows, table.size);
       }
     }
   }
   if (k === 0 && table.size === 0 && node.mode !== 'partial') {
-    table.findOrInsert([], 0, 0);
-    newGroup(0);
+    scratch.ensure(1);
+    table.assign([], [], 1, scratch.gids);
   }
+  const n = table.size;
   const keyTypes = node.keys.map(exprType);
-  const columns: Column[] = keyTypes.map((t, i) => columnOf(t, table.keys[i]!));
-  for (let a = 0; a < ops.length; a++) {
-    const st = states[a]!;
-    if (node.mode === 'partial') columns.push({ kind: 'obj', values: st, valid: null });
-    else columns.push(columnOf(node.aggs[a]!.type, st.map((s) => ops[a]!.finish(s))));
-  }
-  return { numRows: table.size, columns };
+  const columns: Column[] = keyTypes.map((t, i) => decodeKey(t, table.codes[i]!, table.nulls[i]!, n, interners[i]!));
+  for (const acc of accs) columns.push(node.mode === 'partial' ? acc.partial(n) : acc.result(n));
+  return { numRows: n, columns };
 }

@@ -7,7 +7,12 @@ import type { Column, ColumnBatch } from '../batch/column-batch.js';
 import { emptyColumn } from '../batch/column-batch.js';
 import { T, type DataType, type StructType } from '../types/data-type.js';
 import { fileUri } from './file-listing.js';
-import { readParquetInfo, readParquetRowGroup, rowGroupMayMatch, type ParquetFileInfo, type RowGroupStats, type StatsPredicate } from './parquet/index.js';
+import { readParquetInfo, rowGroupMayMatch, type ParquetFileInfo, type RowGroupStats, type StatsPredicate } from './parquet/index.js';
+import { decodeColumnChunk } from './parquet/column-chunk.js';
+import { corrupt, guard, readBytes, readFooter, withFile } from './parquet/file-reader.js';
+import { arrowField, projectLeaves } from './parquet/row-group-reader.js';
+import { toArrowData } from './parquet/to-arrow.js';
+import { directColumn } from './parquet-columns.js';
 
 function wrap<R>(file: string, f: () => R): R {
   try {
@@ -130,15 +135,40 @@ export function* readParquetSplit(file: string, rowGroups: readonly number[], co
       yield { numRows: rows, columns: types.map((t) => nullColumn(t, rows)) };
       continue;
     }
-    const batch = wrap(file, () => readParquetRowGroup(file, g, toRead));
+    const read = wrap(file, () => readRowGroupColumns(file, g, columns.filter((c) => present.has(c)), types.filter((_, i) => present.has(columns[i]!))));
+    let next = 0;
     yield {
-      numRows: batch.numRows,
-      columns: columns.map((c, i) => {
-        const v = present.has(c) ? batch.getChild(c) : null;
-        return v ? toColumn(v, types[i]!) : nullColumn(types[i]!, batch.numRows);
-      }),
+      numRows: rows,
+      columns: columns.map((c, i) => (present.has(c) ? read[next++]! : nullColumn(types[i]!, rows))),
     };
   }
+}
+
+/** One row group's columns: decoded chunks converted directly (parquet-columns.ts), else through Arrow. */
+function readRowGroupColumns(file: string, g: number, names: readonly string[], types: readonly DataType[]): Column[] {
+  return withFile(file, (fd) => {
+    const footer = readFooter(file, fd);
+    const rg = footer.meta.rowGroups[g];
+    if (!rg) throw new TsSparkError('INVALID_ARGUMENT', `row group ${g} out of range in ${file}`);
+    const leaves = projectLeaves(footer, names);
+    return leaves.map((leaf, i) => {
+      const meta = rg.columns[leaf.leafIndex]!;
+      const dict = meta.dictionaryPageOffset;
+      const start = dict !== undefined && dict > 0 && dict < meta.dataPageOffset ? dict : meta.dataPageOffset;
+      const len = meta.totalCompressedSize;
+      if (start < 4 || len < 0 || start + len > footer.size - 8) {
+        throw corrupt(file, `column ${leaf.name} chunk [${start}, ${start + len}) lies outside the data area`, { rowGroup: g, column: leaf.name });
+      }
+      return guard(file, { rowGroup: g, column: leaf.name }, () => {
+        const bytes = readBytes(fd, start, len);
+        const decoded = decodeColumnChunk(bytes, 0, bytes.length, leaf, meta, rg.numRows);
+        const direct = directColumn(decoded, leaf, types[i]!);
+        if (direct) return direct;
+        const field = arrowField(footer, leaf, {});
+        return toColumn(arrow.makeVector(toArrowData(decoded, leaf, field.type)), types[i]!);
+      });
+    });
+  });
 }
 
 function nullColumn(t: DataType, n: number): Column {

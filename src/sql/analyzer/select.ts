@@ -44,10 +44,11 @@ export function resolveSelectItems(items: readonly SelectItem[], ctx: ResolveCtx
       continue;
     }
     const e = resolveExpr(it.expr, ctx);
-    const name = it.alias ?? (e.kind === 'attr' && it.expr.kind === 'column' ? e.name : exprToSql(it.expr, {
+    // a plain column keeps the name as written (Spark: SELECT COL1 FROM t(col1) outputs COL1)
+    const name = it.alias ?? (e.kind === 'attr' && it.expr.kind === 'column' ? it.expr.parts[it.expr.parts.length - 1]! : exprToSql(it.expr, {
       columnName: (parts) => ctx.scope.tryResolve(parts)?.resolved.attr.name ?? parts[parts.length - 1]!,
     }));
-    out.push(itemInfo(e, name, it.alias === undefined || (e.kind === 'attr' && e.name === it.alias)));
+    out.push(itemInfo(e, name, e.kind === 'attr' ? e.name === name : it.alias === undefined));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { simpleString, T, type DataType, type StructType } from '../types/data-t
 import { DataFrame } from './dataframe.js';
 import { rowsToBatches } from './data-to-plan.js';
 import type { SparkSession } from './spark-session.js';
+import { createTable, dropTable, insertInto } from './session-tables.js';
 
 type Command = Exclude<AnalyzedStatement, { kind: 'query' }>;
 
@@ -68,6 +69,21 @@ export function runCommand(spark: SparkSession, cmd: Command): DataFrame {
     case 'use':
       return empty(spark);
     case 'unsupported':
+      if (cmd.statement.kind === 'createTable') {
+        createTable(spark, cmd.statement);
+        return empty(spark);
+      }
+      if (cmd.statement.kind === 'insert') {
+        insertInto(spark, cmd.statement);
+        return empty(spark);
+      }
+      if (cmd.statement.kind === 'drop' && cmd.statement.object === 'table') {
+        const name = cmd.statement.name[cmd.statement.name.length - 1]!;
+        if (!dropTable(spark, name) && !cmd.statement.ifExists) {
+          throw new TsSparkError('ANALYSIS_ERROR', `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found.`, { details: { errorClass: 'TABLE_OR_VIEW_NOT_FOUND' } });
+        }
+        return empty(spark);
+      }
       throw new TsSparkError('UNSUPPORTED', `[UNSUPPORTED_FEATURE] ${cmd.statement.kind} needs a persistent catalog, which tsspark does not have yet; use temporary views (CREATE TEMPORARY VIEW … USING / AS)`, {
         details: { errorClass: 'UNSUPPORTED_FEATURE' },
       });

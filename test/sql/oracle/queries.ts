@@ -100,6 +100,10 @@ export const QUERIES: readonly OracleQuery[] = [
   'SELECT dept FROM emp EXCEPT SELECT dept FROM dept',
   'SELECT a FROM nums UNION ALL SELECT id FROM emp',
   'SELECT a, s FROM nums EXCEPT SELECT a, s FROM nums WHERE a > 5',
+  'SELECT a, s FROM nums EXCEPT ALL SELECT a, s FROM nums WHERE a = 7 AND b = 70 LIMIT 100',
+  'SELECT dept FROM emp EXCEPT ALL SELECT dept FROM dept',
+  'SELECT dept FROM emp INTERSECT ALL SELECT dept FROM emp WHERE age > 30',
+  'SELECT a, s FROM nums INTERSECT ALL SELECT a, s FROM nums',
   // subqueries and CTEs
   'SELECT name FROM (SELECT name, salary FROM emp WHERE salary > 90) t WHERE t.salary < 125',
   'WITH t AS (SELECT dept, count(*) AS n FROM emp GROUP BY dept) SELECT * FROM t WHERE n > 1',

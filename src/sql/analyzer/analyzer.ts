@@ -22,7 +22,8 @@ export class Analyzer {
   constructor(readonly catalog: Catalog, private readonly conf: AnalyzerConf) {}
 
   private ctx(): QueryCtx {
-    const fn: FnOpts = { ansi: (this.conf.get('spark.sql.ansi.enabled') ?? 'false').toLowerCase() === 'true' };
+    const zone = this.conf.get('spark.sql.session.timeZone');
+    const fn: FnOpts = { ansi: (this.conf.get('spark.sql.ansi.enabled') ?? 'false').toLowerCase() === 'true', ...(zone ? { timeZone: zone } : {}) };
     const catalog = this.catalog;
     const env: ExprEnv = {
       fn,

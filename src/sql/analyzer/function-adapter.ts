@@ -10,6 +10,8 @@ import { typeOf } from './expr-type.js';
 
 export interface FnOpts {
   readonly ansi: boolean;
+  /** spark.sql.session.timeZone: string ↔ timestamp casts and date-time functions use it. */
+  readonly timeZone?: string;
 }
 
 export {

@@ -178,7 +178,7 @@ export function resolveExpr(e: Expr, ctx: ResolveCtx): Expression {
       const type = typeOf(values[0]!);
       return e.else ? { kind: 'case', branches, else: values[values.length - 1]!, type } : { kind: 'case', branches, type };
     }
-    case 'cast': return castExpression(r(e.expr), dataTypeOf(e.type), e.mode === 'try_cast' ? 'try' : fn.ansi ? 'ansi' : 'cast');
+    case 'cast': return castExpression(r(e.expr), dataTypeOf(e.type), e.mode === 'try_cast' ? 'try' : fn.ansi ? 'ansi' : 'cast', fn.timeZone);
     case 'function': return resolveCall(e, ctx);
     case 'extract': {
       const field = e.field.toLowerCase();

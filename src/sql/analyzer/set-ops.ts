@@ -37,7 +37,7 @@ export function setOperation(kind: SetOpKind, left: LogicalPlan, right: LogicalP
       `${op} can only be performed on inputs with the same number of columns, but the first input has ${l.length} columns and the second input has ${r.length} columns.`);
   }
   const types = l.map((a, i) => {
-    const t = coerceTypes(a.type, r[i]!.type);
+    const t = fn.ansi ? ansiSetOpType(a.type, r[i]!.type) ?? coerceTypes(a.type, r[i]!.type) : coerceTypes(a.type, r[i]!.type);
     if (!t) {
       const dataType1 = `"${simpleString(r[i]!.type).toUpperCase()}"`;
       const dataType2 = `"${simpleString(a.type).toUpperCase()}"`;
@@ -88,4 +88,16 @@ export function alignByName(left: LogicalPlan, right: LogicalPlan, allowMissing:
     r.filter((a) => !find(l, a.name)).forEach((a) => missing(a.name));
   }
   return { left: newLeft, right: { kind: 'project', input: right, items: rightItems } };
+}
+
+/**
+ * ANSI mode (Spark 4's default): a string column meeting a numeric one in a set operation is cast to the numeric
+ * side (integral → bigint), so a non-numeric string fails at run time with CAST_INVALID_INPUT, as Spark does.
+ */
+function ansiSetOpType(a: DataType, b: DataType): DataType | undefined {
+  const numeric = (t: DataType): boolean => ['byte', 'short', 'int', 'long', 'float', 'double', 'decimal'].includes(t.kind);
+  const integral = (t: DataType): boolean => ['byte', 'short', 'int', 'long'].includes(t.kind);
+  if (a.kind === 'string' && numeric(b)) return integral(b) ? { kind: 'long' } : b;
+  if (b.kind === 'string' && numeric(a)) return integral(a) ? { kind: 'long' } : a;
+  return undefined;
 }

@@ -11,9 +11,15 @@ import { ResolveCtx, type ResolveOptions, type Resolver } from './resolve-contex
 import { stringResolvers } from './string-functions.js';
 import { unresolvedRoutine } from './type-errors.js';
 
+/** try_add, try_divide…: the operator evaluated without ANSI errors (NULL instead of failing). */
+const tryResolvers: Record<string, Resolver> = Object.fromEntries(
+  (['add', 'subtract', 'multiply', 'divide'] as const).map((op) => [`try_${op}`, (args: readonly Expression[], ctx: ResolveCtx) =>
+    operatorResolvers[op]!(args, new ResolveCtx(op, args, { ...ctx.opts, ansi: false }))]),
+);
+
 const registry: ReadonlyMap<string, Resolver> = new Map(Object.entries({
   ...operatorResolvers, ...stringResolvers, ...mathResolvers, ...datetimeResolvers, ...conditionalResolvers,
-  ...collectionResolvers, ...miscResolvers,
+  ...collectionResolvers, ...miscResolvers, ...tryResolvers,
 }));
 
 /** Types a scalar function or operator call by Spark name, inserting Spark's implicit casts. */

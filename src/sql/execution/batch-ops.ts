@@ -8,19 +8,42 @@ import type { DataType } from '../types/data-type.js';
 export function gatherColumn(c: Column, idx: Int32Array): Column {
   const n = idx.length;
   let valid: Uint8Array | null = null;
-  const needValid = c.valid !== null || idx.includes(-1);
-  if (needValid) {
+  const padded = idx.includes(-1);
+  if (c.valid !== null || padded) {
     valid = new Uint8Array(n);
-    for (let i = 0; i < n; i++) { const j = idx[i]!; valid[i] = j < 0 ? 0 : c.valid === null ? 1 : c.valid[j]!; }
+    const cv = c.valid;
+    for (let i = 0; i < n; i++) { const j = idx[i]!; valid[i] = j < 0 ? 0 : cv === null ? 1 : cv[j]!; }
   }
   switch (c.kind) {
-    case 'bool': { const v = new Uint8Array(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? 0 : c.values[j]!; } return { kind: 'bool', values: v, valid }; }
-    case 'i32': { const v = new Int32Array(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? 0 : c.values[j]!; } return { kind: 'i32', values: v, valid }; }
-    case 'f64': { const v = new Float64Array(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? 0 : c.values[j]!; } return { kind: 'f64', values: v, valid }; }
-    case 'str': { const v = new Array<string | null>(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? null : c.values[j]!; } return { kind: 'str', values: v, valid }; }
-    case 'dict': { const v = new Int32Array(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? 0 : c.ids[j]!; } return { kind: 'dict', ids: v, dictionary: c.dictionary, valid }; }
-    case 'obj': { const v = new Array<unknown>(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? null : c.values[j]; } return { kind: 'obj', values: v, valid }; }
+    case 'bool': return { kind: 'bool', values: gatherU8(c.values, idx, padded), valid };
+    case 'i32': return { kind: 'i32', values: gatherI32(c.values, idx, padded), valid };
+    case 'f64': return { kind: 'f64', values: gatherF64(c.values, idx, padded), valid };
+    case 'dict': return { kind: 'dict', ids: gatherI32(c.ids, idx, padded), dictionary: c.dictionary, valid };
+    case 'str': { const src = c.values, v = new Array<string | null>(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? null : src[j]!; } return { kind: 'str', values: v, valid }; }
+    case 'obj': { const src = c.values, v = new Array<unknown>(n); for (let i = 0; i < n; i++) { const j = idx[i]!; v[i] = j < 0 ? null : src[j]; } return { kind: 'obj', values: v, valid }; }
   }
+}
+
+// One gather loop per array type, so each stays monomorphic.
+function gatherU8(src: Uint8Array, idx: Int32Array, padded: boolean): Uint8Array {
+  const n = idx.length, out = new Uint8Array(n);
+  if (padded) for (let i = 0; i < n; i++) { const j = idx[i]!; out[i] = j < 0 ? 0 : src[j]!; }
+  else for (let i = 0; i < n; i++) out[i] = src[idx[i]!]!;
+  return out;
+}
+
+function gatherI32(src: Int32Array, idx: Int32Array, padded: boolean): Int32Array {
+  const n = idx.length, out = new Int32Array(n);
+  if (padded) for (let i = 0; i < n; i++) { const j = idx[i]!; out[i] = j < 0 ? 0 : src[j]!; }
+  else for (let i = 0; i < n; i++) out[i] = src[idx[i]!]!;
+  return out;
+}
+
+function gatherF64(src: Float64Array, idx: Int32Array, padded: boolean): Float64Array {
+  const n = idx.length, out = new Float64Array(n);
+  if (padded) for (let i = 0; i < n; i++) { const j = idx[i]!; out[i] = j < 0 ? 0 : src[j]!; }
+  else for (let i = 0; i < n; i++) out[i] = src[idx[i]!]!;
+  return out;
 }
 
 export function gatherBatch(b: ColumnBatch, idx: Int32Array): ColumnBatch {
@@ -72,6 +95,12 @@ export function concatAll(batches: readonly ColumnBatch[]): ColumnBatch {
       valid = new Uint8Array(numRows);
       let o = 0;
       for (const p of parts) { const len = lengthOf(p); if (p.valid) valid.set(p.valid.subarray(0, len), o); else valid.fill(1, o, o + len); o += len; }
+    }
+    if (first.kind === 'dict' && parts.every((p) => p.kind === 'dict' && p.dictionary === first.dictionary)) {
+      const ids = new Int32Array(numRows);
+      let o = 0;
+      for (const p of parts) { const v = (p as { ids: Int32Array }).ids; ids.set(v, o); o += v.length; }
+      return { kind: 'dict', ids, dictionary: first.dictionary, valid };
     }
     const kind = parts.every((p) => p.kind === first.kind) ? first.kind : 'str';
     if (kind === 'i32' || kind === 'f64' || kind === 'bool') {

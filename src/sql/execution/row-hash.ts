@@ -28,12 +28,35 @@ export function hashValue(v: unknown): number {
 export function hashRows(cols: readonly Column[], numRows: number): Int32Array {
   const out = new Int32Array(numRows);
   for (const c of cols) {
-    for (let i = 0; i < numRows; i++) {
-      const h = c.kind === 'i32' && (c.valid === null || c.valid[i] === 1) ? c.values[i]! : hashValue(valueAt(c, i));
-      out[i] = mix(out[i]!, h);
+    const valid = c.valid;
+    switch (c.kind) {
+      case 'i32': {
+        const v = c.values;
+        for (let i = 0; i < numRows; i++) out[i] = mix(out[i]!, valid !== null && valid[i] === 0 ? 0 : v[i]!);
+        break;
+      }
+      case 'f64': {
+        const v = c.values;
+        for (let i = 0; i < numRows; i++) out[i] = mix(out[i]!, valid !== null && valid[i] === 0 ? 0 : hashNumber(v[i]!));
+        break;
+      }
+      case 'dict': {
+        const dh = new Int32Array(c.dictionary.length);
+        for (let d = 0; d < dh.length; d++) dh[d] = hashValue(c.dictionary[d]);
+        const ids = c.ids;
+        for (let i = 0; i < numRows; i++) out[i] = mix(out[i]!, valid !== null && valid[i] === 0 ? 0 : dh[ids[i]!]!);
+        break;
+      }
+      default:
+        for (let i = 0; i < numRows; i++) out[i] = mix(out[i]!, hashValue(valueAt(c, i)));
     }
   }
   return out;
+}
+
+function hashNumber(v: number): number {
+  if ((v | 0) === v && !Object.is(v, -0)) return v;
+  return hashValue(v);
 }
 
 export function mix(acc: number, h: number): number {

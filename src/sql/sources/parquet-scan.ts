@@ -137,11 +137,31 @@ export function* readParquetSplit(file: string, rowGroups: readonly number[], co
     }
     const read = wrap(file, () => readRowGroupColumns(file, g, columns.filter((c) => present.has(c)), types.filter((_, i) => present.has(columns[i]!))));
     let next = 0;
-    yield {
-      numRows: rows,
-      columns: columns.map((c, i) => (present.has(c) ? read[next++]! : nullColumn(types[i]!, rows))),
-    };
+    const whole: ColumnBatch = { numRows: rows, columns: columns.map((c, i) => (present.has(c) ? read[next++]! : nullColumn(types[i]!, rows))) };
+    if (rows <= SCAN_BATCH_ROWS) { yield whole; continue; }
+    for (let from = 0; from < rows; from += SCAN_BATCH_ROWS) yield sliceColumns(whole, from, Math.min(rows, from + SCAN_BATCH_ROWS));
   }
+}
+
+/** Rows per scan batch: row groups are cut into cache-sized batches for the operators above the scan. */
+const SCAN_BATCH_ROWS = 32768;
+
+/** Rows [from, to) of a batch as compact copies (views would drag the whole row group's buffers across threads). */
+function sliceColumns(b: ColumnBatch, from: number, to: number): ColumnBatch {
+  return {
+    numRows: to - from,
+    columns: b.columns.map((c): Column => {
+      const valid = c.valid === null ? null : c.valid.slice(from, to);
+      switch (c.kind) {
+        case 'bool': return { kind: 'bool', values: c.values.slice(from, to), valid };
+        case 'i32': return { kind: 'i32', values: c.values.slice(from, to), valid };
+        case 'f64': return { kind: 'f64', values: c.values.slice(from, to), valid };
+        case 'dict': return { kind: 'dict', ids: c.ids.slice(from, to), dictionary: c.dictionary, valid };
+        case 'str': return { kind: 'str', values: c.values.slice(from, to), valid };
+        case 'obj': return { kind: 'obj', values: c.values.slice(from, to), valid };
+      }
+    }),
+  };
 }
 
 /** One row group's columns: decoded chunks converted directly (parquet-columns.ts), else through Arrow. */

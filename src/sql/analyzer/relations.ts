@@ -137,19 +137,22 @@ export function joinUsing(left: Analyzed, right: Analyzed, type: JoinType, keys:
       item = { expr: { kind: 'alias', expr: { kind: 'coalesce', args: [cur(l), cur(r)], type: l.type }, name: l.name, id: attr.id }, attr };
     } else item = { expr: cur(l), attr: cur(l) };
     items.push(item);
-    entries.push({ attr: item.attr, qualifier: type === 'right_outer' ? rightEntries(r).qualifier : leftEntries(l).qualifier, hidden: false });
+    const srcEntry = type === 'right_outer' ? rightEntries(r) : leftEntries(l);
+    const src = srcEntry.origin ?? (type === 'right_outer' ? right.scope.entries.indexOf(srcEntry) : left.scope.entries.indexOf(srcEntry));
+    entries.push({ attr: item.attr, qualifier: type === 'right_outer' ? rightEntries(r).qualifier : leftEntries(l).qualifier, hidden: false, origin: src });
   }
-  for (const e of left.scope.entries) if (!isKey(e.attr, 0)) { items.push({ expr: cur(e.attr), attr: cur(e.attr) }); entries.push({ ...e, attr: cur(e.attr) }); }
+  left.scope.entries.forEach((e, i) => { if (!isKey(e.attr, 0)) { items.push({ expr: cur(e.attr), attr: cur(e.attr) }); entries.push({ ...e, attr: cur(e.attr), origin: e.origin ?? i }); } });
   if (type !== 'left_semi' && type !== 'left_anti') {
-    for (const e of right.scope.entries) if (!isKey(e.attr, 1)) { items.push({ expr: cur(e.attr), attr: cur(e.attr) }); entries.push({ ...e, attr: cur(e.attr) }); }
+    right.scope.entries.forEach((e, i) => { if (!isKey(e.attr, 1)) { items.push({ expr: cur(e.attr), attr: cur(e.attr) }); entries.push({ ...e, attr: cur(e.attr), origin: e.origin ?? i }); } });
   }
   if (keepHidden) {
     const hidden = pairs.flatMap(([l, r]) => (type === 'left_semi' || type === 'left_anti' ? [l] : [l, r]))
       .filter((a) => !items.some((i) => i.attr.id === a.id));
     for (const a of hidden) {
-      const e = left.scope.entries.find((x) => x.attr.id === a.id) ?? right.scope.entries.find((x) => x.attr.id === a.id)!;
+      const li = left.scope.entries.findIndex((x) => x.attr.id === a.id);
+      const e = li >= 0 ? left.scope.entries[li]! : right.scope.entries.find((x) => x.attr.id === a.id)!;
       items.push({ expr: cur(a), attr: cur(a) });
-      entries.push({ attr: cur(a), qualifier: e.qualifier, hidden: true });
+      entries.push({ attr: cur(a), qualifier: e.qualifier, hidden: true, origin: e.origin ?? (li >= 0 ? li : right.scope.entries.indexOf(e)) });
     }
   }
   return { plan: { kind: 'project', input: join, items }, scope: new Scope(entries, ctx.outer) };

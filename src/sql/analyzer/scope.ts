@@ -9,6 +9,8 @@ export interface ScopeEntry {
   readonly qualifier: readonly string[];
   /** Resolvable only when qualified, and left out of `*` (the right side's key of a USING join). */
   readonly hidden: boolean;
+  /** Position of the column in its own relation, so `t.*` lists t's columns in t's order after a USING join. */
+  readonly origin?: number;
 }
 
 export interface Resolved {
@@ -46,7 +48,8 @@ export class Scope {
 
   /** `t.*`: the attributes qualified by `qualifier` (hidden ones included, as Spark does). */
   qualified(qualifier: readonly string[]): Attribute[] | undefined {
-    const xs = this.entries.filter((e) => qualifierMatches(e.qualifier, qualifier)).map((e) => e.attr);
+    const hits = this.entries.filter((e) => qualifierMatches(e.qualifier, qualifier));
+    const xs = hits.map((e, i) => ({ e, i })).sort((a, b) => (a.e.origin ?? a.i) - (b.e.origin ?? b.i)).map((x) => x.e.attr);
     return xs.length ? xs : undefined;
   }
 

@@ -20,6 +20,34 @@ export interface JoinSpec {
   readonly rightWidth: number;
 }
 
+/** The values of a single numeric key column (undefined for several keys or other kinds). */
+function numericValues(keys: readonly Column[]): Int32Array | Float64Array | undefined {
+  if (keys.length !== 1) return undefined;
+  const c = keys[0]!;
+  return c.kind === 'i32' || c.kind === 'f64' ? c.values : undefined;
+}
+
+/** Growable (stream row, build row) index pairs. */
+class PairBuffer {
+  private s: Int32Array;
+  private b: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.s = new Int32Array(Math.max(16, cap));
+    this.b = new Int32Array(Math.max(16, cap));
+  }
+  push(r: number, j: number): void {
+    if (this.n === this.s.length) {
+      const s = new Int32Array(this.n * 2); s.set(this.s); this.s = s;
+      const b = new Int32Array(this.n * 2); b.set(this.b); this.b = b;
+    }
+    this.s[this.n] = r;
+    this.b[this.n++] = j;
+  }
+  streamRows(): Int32Array { return this.s.slice(0, this.n); }
+  buildRows(): Int32Array { return this.b.slice(0, this.n); }
+}
+
 function emptyCols(width: number): ColumnBatch {
   return { numRows: 0, columns: Array.from({ length: width }, () => ({ kind: 'obj', values: [], valid: null }) as Column) };
 }
@@ -59,19 +87,27 @@ export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBa
     if (s.numRows === 0) continue;
     const sKeys = sKeyFn(s);
     const sh = hashRows(sKeys, s.numRows);
-    const si: number[] = [];
-    const bi: number[] = [];
-    for (let r = 0; r < s.numRows; r++) {
-      if (!spec.nullSafe && anyNullAt(sKeys, r)) continue;
-      for (let j = head[sh[r]! & (cap - 1)]!; j >= 0; j = next[j]!) {
-        if (bh[j] !== sh[r]) continue;
-        let eq = true;
-        for (let k = 0; k < sKeys.length && eq; k++) eq = sameValue(valueAt(sKeys[k]!, r), valueAt(bKeys[k]!, j));
-        if (eq) { si.push(r); bi.push(j); }
+    const pairs = new PairBuffer(s.numRows);
+    const sk = numericValues(sKeys), bk = numericValues(bKeys);
+    if (sk !== undefined && bk !== undefined && sKeys[0]!.valid === null && (!spec.nullSafe || bKeys[0]!.valid === null)) {
+      // one numeric key without NULLs on the stream side: compare the numbers directly
+      for (let r = 0; r < s.numRows; r++) {
+        const h = sh[r]!, x = sk[r]!;
+        for (let j = head[h & (cap - 1)]!; j >= 0; j = next[j]!) { const y = bk[j]!; if (bh[j] === h && (y === x || (y !== y && x !== x))) pairs.push(r, j); }
+      }
+    } else {
+      for (let r = 0; r < s.numRows; r++) {
+        if (!spec.nullSafe && anyNullAt(sKeys, r)) continue;
+        for (let j = head[sh[r]! & (cap - 1)]!; j >= 0; j = next[j]!) {
+          if (bh[j] !== sh[r]) continue;
+          let eq = true;
+          for (let k = 0; k < sKeys.length && eq; k++) eq = sameValue(valueAt(sKeys[k]!, r), valueAt(bKeys[k]!, j));
+          if (eq) pairs.push(r, j);
+        }
       }
     }
-    let pS = Int32Array.from(si);
-    let pB = Int32Array.from(bi);
+    let pS = pairs.streamRows();
+    let pB = pairs.buildRows();
     if (cond && pS.length > 0) {
       const keep = cond(pairBatch(s, pS, pB));
       pS = keep.map((i) => pS[i]!);

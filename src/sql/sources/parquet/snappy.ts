@@ -46,13 +46,15 @@ function decodeTags(src: Uint8Array, ip: number, end: number, out: Uint8Array, e
         ip += nb;
       }
       if (ip + len > end || op + len > expect) return LITERAL_OVERRUN;
-      if (len < 32) {
-        for (let i = 0; i < len; i++) out[op + i] = src[ip + i]!;
+      // short literals and copies (the common case in numeric pages) are cheaper as loops than native calls
+      if (len < 64) {
+        const stop = ip + len;
+        while (ip < stop) out[op++] = src[ip++]!;
       } else {
         out.set(src.subarray(ip, ip + len), op);
+        ip += len;
+        op += len;
       }
-      ip += len;
-      op += len;
       continue;
     }
     let len: number, offset: number;
@@ -70,7 +72,7 @@ function decodeTags(src: Uint8Array, ip: number, end: number, out: Uint8Array, e
     }
     if (ip > end || offset === 0 || offset > op || op + len > expect) return BAD_COPY;
     let from = op - offset;
-    if (offset >= len && len >= 16) {
+    if (offset >= len && len >= 64) {
       out.copyWithin(op, from, from + len);
       op += len;
     } else {

@@ -114,7 +114,14 @@ export function analyzeSelectOver(from: Analyzed, core: SelectCore, orderBy: rea
     }
     const post: ResolveCtx = { ...base, scope: outputScope(items, scope, ctx) };
     let having: Expression | undefined;
-    if (core.having) having = builder.above(asBoolean(resolveExpr(core.having, post), ctx.env.fn));
+    if (core.having) {
+      // HAVING sees grouping columns before select-list aliases (Spark 3.4+: `SELECT SUM(a) AS b … GROUP BY b
+      // HAVING b > 10` filters on the column b), then the aliases, then the other FROM columns
+      const groupCols = grouping.exprs.filter((e): e is Attribute => e.kind === 'attr');
+      const groupEntries = scope.entries.filter((e) => !e.hidden && groupCols.some((g) => g.id === e.attr.id));
+      const havingScope = groupEntries.length > 0 ? new Scope(groupEntries, ctx.outer, post.scope) : post.scope;
+      having = builder.above(asBoolean(resolveExpr(core.having, { ...post, scope: havingScope }), ctx.env.fn));
+    }
     const sorts = orderBy.map((s) => resolveSort(s, items, post, (e) => builder.above(e)));
     plan = { kind: 'aggregate', input: plan, groupBy, items: builder.items };
     if (having) plan = { kind: 'filter', input: plan, condition: having };

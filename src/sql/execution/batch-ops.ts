@@ -125,9 +125,34 @@ export function nullColumn(t: DataType, n: number): Column {
   return columnOf(t, new Array<unknown>(n).fill(null));
 }
 
-/** Row range [from, to) of a batch. */
+/** Row range [from, to) of a batch, as compact copies. */
 export function sliceBatch(b: ColumnBatch, from: number, to: number): ColumnBatch {
-  const idx = new Int32Array(Math.max(0, to - from));
-  for (let i = 0; i < idx.length; i++) idx[i] = from + i;
-  return gatherBatch(b, idx);
+  return { numRows: Math.max(0, to - from), columns: b.columns.map((c) => sliceColumn(c, from, to)) };
+}
+
+export function sliceColumn(c: Column, from: number, to: number): Column {
+  const valid = c.valid === null ? null : c.valid.slice(from, to);
+  switch (c.kind) {
+    case 'bool': return { kind: 'bool', values: c.values.slice(from, to), valid };
+    case 'i32': return { kind: 'i32', values: c.values.slice(from, to), valid };
+    case 'f64': return { kind: 'f64', values: c.values.slice(from, to), valid };
+    case 'dict': return { kind: 'dict', ids: c.ids.slice(from, to), dictionary: c.dictionary, valid };
+    case 'str': return { kind: 'str', values: c.values.slice(from, to), valid };
+    case 'obj': return { kind: 'obj', values: c.values.slice(from, to), valid };
+  }
+}
+
+/** Row i of `c` moved to position dst[i] (a permutation of [0, n)): one sequential read pass per column. */
+export function scatterColumn(c: Column, dst: Int32Array): Column {
+  const n = dst.length;
+  let valid: Uint8Array | null = null;
+  if (c.valid !== null) { const cv = c.valid; valid = new Uint8Array(n); for (let i = 0; i < n; i++) valid[dst[i]!] = cv[i]!; }
+  switch (c.kind) {
+    case 'bool': { const v = c.values, out = new Uint8Array(n); for (let i = 0; i < n; i++) out[dst[i]!] = v[i]!; return { kind: 'bool', values: out, valid }; }
+    case 'i32': { const v = c.values, out = new Int32Array(n); for (let i = 0; i < n; i++) out[dst[i]!] = v[i]!; return { kind: 'i32', values: out, valid }; }
+    case 'f64': { const v = c.values, out = new Float64Array(n); for (let i = 0; i < n; i++) out[dst[i]!] = v[i]!; return { kind: 'f64', values: out, valid }; }
+    case 'dict': { const v = c.ids, out = new Int32Array(n); for (let i = 0; i < n; i++) out[dst[i]!] = v[i]!; return { kind: 'dict', ids: out, dictionary: c.dictionary, valid }; }
+    case 'str': { const v = c.values, out = new Array<string | null>(n); for (let i = 0; i < n; i++) out[dst[i]!] = v[i] ?? null; return { kind: 'str', values: out, valid }; }
+    case 'obj': { const v = c.values, out = new Array<unknown>(n); for (let i = 0; i < n; i++) out[dst[i]!] = v[i] ?? null; return { kind: 'obj', values: out, valid }; }
+  }
 }

@@ -5,7 +5,7 @@
 // estimates bytes for adaptive coalescing.
 import type { ColumnBatch } from '../batch/column-batch.js';
 import type { Partitioning } from '../../planner/physical/physical-plan.js';
-import { concatAll, gatherBatch } from './batch-ops.js';
+import { concatAll, scatterColumn, sliceColumn } from './batch-ops.js';
 import { projector } from './kernels.js';
 import { hashRows } from './row-hash.js';
 
@@ -44,14 +44,18 @@ function* split(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBat
   } else {
     for (let i = 0; i < b.numRows; i++) pids[i] = rr.next++ % n;
   }
-  const counts = new Int32Array(n);
-  for (let i = 0; i < b.numRows; i++) counts[pids[i]!]!++;
-  const lists = Array.from({ length: n }, (_, q) => new Int32Array(counts[q]!));
-  const fill = new Int32Array(n);
-  for (let i = 0; i < b.numRows; i++) { const q = pids[i]!; lists[q]![fill[q]!++] = i; }
+  // counting sort by partition: each column is scattered once (sequential reads), then cut into ranges
+  const starts = new Int32Array(n + 1);
+  for (let i = 0; i < b.numRows; i++) starts[pids[i]! + 1]!++;
+  for (let q = 0; q < n; q++) starts[q + 1]! += starts[q]!;
+  const pos = starts.slice(0, n);
+  const dst = new Int32Array(b.numRows);
+  for (let i = 0; i < b.numRows; i++) dst[i] = pos[pids[i]!]!++;
+  const sorted = b.columns.map((c) => scatterColumn(c, dst));
   for (let q = 0; q < n; q++) {
-    if (counts[q] === 0) continue;
-    bytes[q]! += counts[q]! * rowBytes;
-    yield [q, gatherBatch(b, lists[q]!)];
+    const from = starts[q]!, to = starts[q + 1]!;
+    if (to === from) continue;
+    bytes[q]! += (to - from) * rowBytes;
+    yield [q, { numRows: to - from, columns: sorted.map((c) => sliceColumn(c, from, to)) }];
   }
 }

@@ -27,6 +27,7 @@ export class Analyzer {
     const catalog = this.catalog;
     const env: ExprEnv = {
       fn,
+      legacySetopsPrecedence: (this.conf.get('spark.sql.legacy.setopsPrecedence.enabled') ?? 'false').toLowerCase() === 'true',
       analyzeSubquery: (q: Query, outer: Scope): LogicalPlan => analyzeQuery(q, { catalog, env, ctes: new Map(), outer }),
     };
     return { catalog, env, ctes: new Map() };

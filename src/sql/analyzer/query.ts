@@ -15,10 +15,36 @@ import { analyzeSelect } from './select.js';
 import { setOperation } from './set-ops.js';
 import { reIdPlan } from '../../planner/logical/re-id.js';
 
+/**
+ * Legacy set-operator precedence: the parser gave INTERSECT priority; re-read the chain in textual order as one
+ * left-to-right sequence. Parenthesized queries stay as written (they are not setOp bodies).
+ */
+function leftAssociated(body: Extract<QueryBody, { kind: 'setOp' }>): QueryBody {
+  const operands: QueryBody[] = [];
+  const ops: Array<{ op: 'union' | 'intersect' | 'except'; all: boolean }> = [];
+  const walk = (b: QueryBody): void => {
+    if (b.kind !== 'setOp') {
+      operands.push(b);
+      return;
+    }
+    walk(b.left);
+    ops.push({ op: b.op, all: b.all });
+    walk(b.right);
+  };
+  walk(body);
+  let acc: QueryBody = operands[0]!;
+  ops.forEach((o, i) => { acc = { kind: 'setOp', op: o.op, all: o.all, left: acc, right: operands[i + 1]! }; });
+  return JSON.stringify(acc) === JSON.stringify(body) ? body : acc;
+}
+
 function analyzeBody(body: QueryBody, ctx: QueryCtx, orderBy: Query['orderBy']): { plan: LogicalPlan; sorted: boolean } {
   switch (body.kind) {
     case 'select': return { plan: analyzeSelect(body, orderBy, ctx), sorted: true };
     case 'setOp': {
+      if (ctx.env.legacySetopsPrecedence) {
+        const flat = leftAssociated(body);
+        if (flat !== body) return analyzeBody(flat, ctx, orderBy);
+      }
       const l = analyzeBody(body.left, ctx, []).plan;
       const r = analyzeBody(body.right, ctx, []).plan;
       return { plan: setOperation(body.op, l, r, body.all, ctx.env.fn), sorted: false };

@@ -16,6 +16,8 @@ import { attrRef, Scope } from './scope.js';
 
 export interface ExprEnv {
   readonly fn: FnOpts;
+  /** spark.sql.legacy.setopsPrecedence.enabled: all set operators bind equally, left to right (Spark 2.x). */
+  readonly legacySetopsPrecedence?: boolean;
   /** Analyzes a subquery whose correlated names resolve against `outer`. */
   analyzeSubquery(q: Query, outer: Scope): LogicalPlan;
 }

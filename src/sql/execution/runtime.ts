@@ -15,6 +15,10 @@ export interface SqlRuntime {
   readonly sc: SqlSparkContext;
   readonly adaptive: boolean;
   readonly advisoryBytes: number;
+  /** spark.sql.adaptive.coalescePartitions.minPartitionSize (default 1 MB). */
+  readonly minPartitionBytes?: number;
+  /** spark.sql.adaptive.coalescePartitions.parallelismFirst (default true). */
+  readonly parallelismFirst?: boolean;
   /** RDDs of ColumnBatches behind rdd_scan nodes (createDataFrame(rdd)). */
   readonly rdds?: ReadonlyMap<number, RDD<ColumnBatch>>;
   /** Persisted RDDs of cached DataFrames, by cache id (session-scoped). */

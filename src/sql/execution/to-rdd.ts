@@ -29,7 +29,11 @@ async function adaptiveCount(rt: SqlRuntime, shuffled: RDD<unknown>, sizes: { va
   const totals = new Float64Array(n);
   for (const arr of sizes.value as number[][]) arr.forEach((b, i) => { totals[i]! += b; });
   const total = totals.reduce((s, b) => s + b, 0);
-  return Math.max(1, Math.min(n, Math.ceil(total / rt.advisoryBytes)));
+  // Spark's ShufflePartitionsUtil with coalescePartitions.parallelismFirst (default true): the target size is
+  // capped so every core gets a partition, but never below coalescePartitions.minPartitionSize (1 MB)
+  const minParts = rt.parallelismFirst === false ? 1 : Math.max(1, rt.sc.defaultParallelism);
+  const target = Math.max(rt.minPartitionBytes ?? 1024 * 1024, Math.min(rt.advisoryBytes, Math.ceil(total / minParts)));
+  return Math.max(1, Math.min(n, Math.ceil(total / target)));
 }
 
 function keyedSide(rt: SqlRuntime, child: Batches, partitioning: Partitioning, sizes: unknown): Keyed {

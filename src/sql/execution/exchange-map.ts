@@ -37,20 +37,7 @@ export function* partitionBatches(p: Partitioning, mapIndex: number, input: Iter
 
 function* split(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBatch['columns']) | undefined, rr: { next: number }, bytes: Float64Array): Iterable<[number, ColumnBatch]> {
   const rowBytes = 8 * Math.max(1, b.columns.length);
-  const pids = new Int32Array(b.numRows);
-  if (keyFn) {
-    const hs = hashRows(keyFn(b), b.numRows);
-    for (let i = 0; i < b.numRows; i++) { const h = hs[i]! % n; pids[i] = h < 0 ? h + n : h; }
-  } else {
-    for (let i = 0; i < b.numRows; i++) pids[i] = rr.next++ % n;
-  }
-  // counting sort by partition: each column is scattered once (sequential reads), then cut into ranges
-  const starts = new Int32Array(n + 1);
-  for (let i = 0; i < b.numRows; i++) starts[pids[i]! + 1]!++;
-  for (let q = 0; q < n; q++) starts[q + 1]! += starts[q]!;
-  const pos = starts.slice(0, n);
-  const dst = new Int32Array(b.numRows);
-  for (let i = 0; i < b.numRows; i++) dst[i] = pos[pids[i]!]!++;
+  const { starts, dst } = partitionOrder(b, n, keyFn, rr);
   const sorted = b.columns.map((c) => scatterColumn(c, dst));
   for (let q = 0; q < n; q++) {
     const from = starts[q]!, to = starts[q + 1]!;
@@ -58,4 +45,24 @@ function* split(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBat
     bytes[q]! += (to - from) * rowBytes;
     yield [q, { numRows: to - from, columns: sorted.map((c) => sliceColumn(c, from, to)) }];
   }
+}
+
+/** Counting sort by target partition: where each row goes (dst) and where each partition's rows start. */
+function partitionOrder(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBatch['columns']) | undefined, rr: { next: number }): { starts: Int32Array; dst: Int32Array } {
+  const rows = b.numRows;
+  const pids = keyFn ? hashRows(keyFn(b), rows) : new Int32Array(rows);
+  if (keyFn) {
+    for (let i = 0; i < rows; i++) { const h = pids[i]! % n; pids[i] = h < 0 ? h + n : h; }
+  } else {
+    let next = rr.next;
+    for (let i = 0; i < rows; i++) pids[i] = next++ % n;
+    rr.next = next;
+  }
+  const starts = new Int32Array(n + 1);
+  for (let i = 0; i < rows; i++) starts[pids[i]! + 1]!++;
+  for (let q = 0; q < n; q++) starts[q + 1]! += starts[q]!;
+  const pos = starts.slice(0, n);
+  const dst = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) dst[i] = pos[pids[i]!]!++;
+  return { starts, dst };
 }

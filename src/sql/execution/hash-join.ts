@@ -20,11 +20,28 @@ export interface JoinSpec {
   readonly rightWidth: number;
 }
 
-/** The values of a single numeric key column (undefined for several keys or other kinds). */
-function numericValues(keys: readonly Column[]): Int32Array | Float64Array | undefined {
-  if (keys.length !== 1) return undefined;
-  const c = keys[0]!;
-  return c.kind === 'i32' || c.kind === 'f64' ? c.values : undefined;
+type Num = Int32Array | Float64Array;
+
+/** The values of numeric key columns (undefined when any key is not i32/f64). */
+function numericValues(keys: readonly Column[]): Num[] | undefined {
+  const out: Num[] = [];
+  for (const c of keys) {
+    if (c.kind !== 'i32' && c.kind !== 'f64') return undefined;
+    out.push(c.values);
+  }
+  return out;
+}
+
+function sameNumbers(sk: readonly Num[], bk: readonly Num[], r: number, j: number): boolean {
+  for (let k = 0; k < sk.length; k++) { const x = sk[k]![r]!, y = bk[k]![j]!; if (x !== y && (x === x || y === y)) return false; }
+  return true;
+}
+
+function probe1(sk: Num, bk: Num, sh: Int32Array, bh: Int32Array, head: Int32Array, next: Int32Array, cap: number, rows: number, pairs: PairBuffer): void {
+  for (let r = 0; r < rows; r++) {
+    const h = sh[r]!, x = sk[r]!;
+    for (let j = head[h & (cap - 1)]!; j >= 0; j = next[j]!) { const y = bk[j]!; if (bh[j] === h && (y === x || (y !== y && x !== x))) pairs.push(r, j); }
+  }
 }
 
 /** Growable (stream row, build row) index pairs. */
@@ -89,11 +106,14 @@ export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBa
     const sh = hashRows(sKeys, s.numRows);
     const pairs = new PairBuffer(s.numRows);
     const sk = numericValues(sKeys), bk = numericValues(bKeys);
-    if (sk !== undefined && bk !== undefined && sKeys[0]!.valid === null && (!spec.nullSafe || bKeys[0]!.valid === null)) {
-      // one numeric key without NULLs on the stream side: compare the numbers directly
-      for (let r = 0; r < s.numRows; r++) {
-        const h = sh[r]!, x = sk[r]!;
-        for (let j = head[h & (cap - 1)]!; j >= 0; j = next[j]!) { const y = bk[j]!; if (bh[j] === h && (y === x || (y !== y && x !== x))) pairs.push(r, j); }
+    if (sk !== undefined && bk !== undefined && sKeys.every((c) => c.valid === null) && (!spec.nullSafe || bKeys.every((c) => c.valid === null))) {
+      // numeric keys without NULLs on the stream side: compare the numbers directly
+      if (sk.length === 1) probe1(sk[0]!, bk[0]!, sh, bh, head, next, cap, s.numRows, pairs);
+      else {
+        for (let r = 0; r < s.numRows; r++) {
+          const h = sh[r]!;
+          for (let j = head[h & (cap - 1)]!; j >= 0; j = next[j]!) if (bh[j] === h && sameNumbers(sk, bk, r, j)) pairs.push(r, j);
+        }
       }
     } else {
       for (let r = 0; r < s.numRows; r++) {

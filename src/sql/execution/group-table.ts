@@ -13,6 +13,8 @@ function hashCode(x: number): number {
   return (i32[0]! ^ i32[1]!) | 0;
 }
 
+const DIRECT_LIMIT = 1 << 16;
+
 export class GroupTable {
   private slots = new Int32Array(64);
   private hashes = new Int32Array(32);
@@ -22,6 +24,8 @@ export class GroupTable {
   nulls: Uint8Array[];
   size = 0;
   private rowHash = new Int32Array(0);
+  private direct = new Int32Array(0);
+  private directRadices: number[] = [];
 
   constructor(readonly numKeys: number) {
     this.codes = Array.from({ length: numKeys }, () => new Float64Array(32));
@@ -45,6 +49,41 @@ export class GroupTable {
     }
     if (k === 1) this.assign1(keys[0]!, nulls[0]!, n, out, hs);
     else for (let i = 0; i < n; i++) out[i] = this.find(keys, nulls, i, hs[i]!);
+  }
+
+  /**
+   * Like assign, for keys whose codes are small non-negative integers below radices[c] (interned strings,
+   * booleans): a direct-address array from the combined code (NULL as radix - 1) to the group id, so rows
+   * of already-seen groups need no hashing. Returns false (nothing assigned) when the combined range is too big.
+   */
+  assignSmall(keys: readonly Float64Array[], nulls: readonly Uint8Array[], n: number, out: Int32Array, radices: readonly number[]): boolean {
+    let span = 1;
+    for (const r of radices) span *= r + 1;
+    if (span > DIRECT_LIMIT) return false;
+    if (this.direct.length < span) { this.direct = new Int32Array(Math.max(span, this.direct.length * 2)); }
+    const direct = this.direct;
+    if (this.directRadices.join() !== radices.join()) { direct.fill(0); this.directRadices = [...radices]; }
+    const k = this.numKeys;
+    const combined = this.rowHash.length >= n ? this.rowHash : (this.rowHash = new Int32Array(n));
+    combined.fill(0, 0, n);
+    let stride = 1;
+    for (let c = 0; c < k; c++) {
+      const kc = keys[c]!, nc = nulls[c]!, nullCode = radices[c]!;
+      for (let i = 0; i < n; i++) combined[i]! += (nc[i] === 1 ? nullCode : kc[i]!) * stride;
+      stride *= radices[c]! + 1;
+    }
+    for (let i = 0; i < n; i++) {
+      const code = combined[i]!;
+      let g = direct[code]! - 1;
+      if (g < 0) {
+        let h = 0;
+        for (let c = 0; c < k; c++) h = mix(h, nulls[c]![i] === 1 ? 0x5bd1e995 : hashCode(keys[c]![i]!));
+        g = this.find(keys, nulls, i, h);
+        direct[code] = g + 1;
+      }
+      out[i] = g;
+    }
+    return true;
   }
 
   private assign1(kc: Float64Array, nc: Uint8Array, n: number, out: Int32Array, hs: Int32Array): void {

@@ -34,10 +34,18 @@ export function hashAggregate(node: AggNode, input: Iterable<ColumnBatch>): Colu
   const table = new GroupTable(k);
   const interners = Array.from({ length: k }, () => new KeyInterner());
   const scratch = new Scratch(k);
+  const radices = new Array<number>(k).fill(0);
   const groupIds = (keyCols: readonly Column[], n: number): Int32Array => {
     scratch.ensure(n);
-    for (let c = 0; c < k; c++) encodeKey(keyCols[c]!, n, interners[c]!, scratch.codes[c]!, scratch.nulls[c]!);
-    table.assign(scratch.codes, scratch.nulls, n, scratch.gids);
+    let small = k > 0;
+    for (let c = 0; c < k; c++) {
+      const col = keyCols[c]!;
+      encodeKey(col, n, interners[c]!, scratch.codes[c]!, scratch.nulls[c]!);
+      if (col.kind === 'bool') radices[c] = 2;
+      else if (col.kind === 'dict' || col.kind === 'str') radices[c] = interners[c]!.values.length;
+      else small = false;
+    }
+    if (!small || !table.assignSmall(scratch.codes, scratch.nulls, n, scratch.gids, radices)) table.assign(scratch.codes, scratch.nulls, n, scratch.gids);
     return scratch.gids;
   };
   if (node.mode === 'final') {

@@ -68,3 +68,21 @@ describe('exchange split', () => {
     expect(seen.every((x) => x === 1)).toBe(true);
   });
 });
+
+describe('GroupTable.assignSmall', () => {
+  it('matches the hashed assignment for small interned codes, NULLs included, across radix changes', () => {
+    const a = Float64Array.from([0, 1, 2, 0, 1, 2, 0]), b = Float64Array.from([1, 0, 1, 1, 0, 0, 0]);
+    const na = Uint8Array.from([0, 0, 0, 0, 0, 0, 1]), nb = new Uint8Array(7);
+    const hashed = new GroupTable(2), small = new GroupTable(2);
+    const o1 = new Int32Array(7), o2 = new Int32Array(7);
+    hashed.assign([a, b], [na, nb], 7, o1);
+    expect(small.assignSmall([a, b], [na, nb], 7, o2, [3, 2])).toBe(true);
+    expect([...o2]).toEqual([...o1]);
+    // the interner grew: radices change, earlier groups keep their ids
+    const a2 = Float64Array.from([3, 0]), b2 = Float64Array.from([0, 1]), z = new Uint8Array(2), o3 = new Int32Array(2);
+    expect(small.assignSmall([a2, b2], [z, z], 2, o3, [4, 2])).toBe(true);
+    expect(o3[1]).toBe(o1[0]);
+    expect(o3[0]).toBe(small.size - 1);
+    expect(small.assignSmall([a2], [z], 2, o3, [1 << 20])).toBe(false);
+  });
+});

@@ -30,6 +30,8 @@ interface Job {
   readonly rdd: RddNode;
   readonly sink: PartitionSink;
   readonly partitions: readonly number[];
+  /** partition → its index in `partitions` (results are kept in that order). */
+  readonly indexOfPartition: ReadonlyMap<number, number>;
   readonly results: unknown[];
   readonly done: boolean[];
   numDone: number;
@@ -77,7 +79,7 @@ export class DagScheduler {
   submitJob(rdd: RddNode, sink: PartitionSink, partitions: readonly number[], opts: SubmitJobOptions): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       const job: Job = {
-        id: this.nextJobId++, rdd, sink, partitions,
+        id: this.nextJobId++, rdd, sink, partitions, indexOfPartition: new Map(partitions.map((p, i) => [p, i])),
         results: new Array<unknown>(partitions.length), done: new Array<boolean>(partitions.length).fill(false), numDone: 0,
         resolve, reject, description: opts.description, finished: false, onAccumulators: opts.onAccumulators,
         ...(opts.jobGroup ? { jobGroup: opts.jobGroup } : {}),
@@ -293,7 +295,7 @@ export class DagScheduler {
     if (stage.kind === 'result') {
       const job = this.jobForResultStage(stage);
       if (!job) return;
-      const i = job.partitions.indexOf(t.partition);
+      const i = job.indexOfPartition.get(t.partition) ?? -1;
       if (i < 0 || job.done[i]) return;
       try {
         job.results[i] = r.value ? decodeValue(r.value) : undefined;

@@ -2,5 +2,6 @@
 // importing the driver. The driver's StatusBus (driver/status/status-events.ts) implements it.
 
 export interface StatusBus {
-  post(event: { readonly kind: string } & object): void;
+  post(event: { readonly kind: string } & Record<string, unknown>): void;
+  subscribe(listener: (event: { readonly kind: string } & Record<string, unknown>) => void): () => void;
 }

@@ -22,7 +22,8 @@ export type JoinHow = 'inner' | 'cross' | 'outer' | 'full' | 'fullouter' | 'full
 export class DataFrame {
   readonly [DRIVER_ONLY] = true;
 
-  constructor(readonly sparkSession: SparkSession, readonly plan: LogicalPlan) {}
+  /** `description`: the SQL text for spark.sql() results (shown as the SQL execution in the UI). */
+  constructor(readonly sparkSession: SparkSession, readonly plan: LogicalPlan, readonly description?: string) {}
 
   private get analyzer() { return this.sparkSession.analyzer; }
   private derive(plan: LogicalPlan): DataFrame { return new DataFrame(this.sparkSession, plan); }
@@ -119,7 +120,7 @@ export class DataFrame {
   createTempView(name: string): void { this.sparkSession.catalogImpl.createTempView(name, this.plan); }
 
   // ---- actions
-  async collect(): Promise<Row[]> { return this.sparkSession.engine.collectRows(this.plan); }
+  async collect(): Promise<Row[]> { return this.sparkSession.engine.collectRows(this.plan, this.description); }
   async take(n: number): Promise<Row[]> { return this.limit(n).collect(); }
   async head(n?: number): Promise<Row[] | Row | undefined> { return n === undefined ? (await this.take(1))[0] : this.take(n); }
   async first(): Promise<Row | undefined> { return (await this.take(1))[0]; }
@@ -130,7 +131,7 @@ export class DataFrame {
     process.stdout.write(await this.showString(n, truncate, vertical));
   }
   showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
-    return this.sparkSession.engine.showString(this.plan, n, truncate, vertical);
+    return this.sparkSession.engine.showString(this.plan, n, truncate, vertical, this.description);
   }
   explain(mode: boolean | 'simple' | 'extended' | 'formatted' | 'codegen' | 'cost' = 'simple'): void {
     const m = mode === true ? 'extended' : mode === false ? 'simple' : mode;

@@ -71,7 +71,7 @@ export class SparkSession {
   sql(sqlText: string): DataFrame {
     const stmt = parseStatement(sqlText);
     const analyzed = this.analyzer.analyzeStatement(stmt);
-    if (analyzed.kind === 'query') return new DataFrame(this, analyzed.plan);
+    if (analyzed.kind === 'query') return new DataFrame(this, analyzed.plan, sqlText.trim());
     return runCommand(this, analyzed);
   }
 

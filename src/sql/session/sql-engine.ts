@@ -12,7 +12,7 @@ import type { ColumnBatch } from '../batch/column-batch.js';
 import { rawValueAt } from '../batch/column-batch.js';
 import { explainPlans, physicalPlanOf, type ExecutionContext, type ExplainMode } from '../execution/index.js';
 import { toRdd } from '../execution/to-rdd.js';
-import { parseBytes } from '../../planner/physical/index.js';
+import { displayPhysical, parseBytes } from '../../planner/physical/index.js';
 import { parseTableSchema } from '../parser/index.js';
 import { showString } from '../show/index.js';
 import { inferSchema } from '../sources/index.js';
@@ -33,6 +33,8 @@ export interface WriteRequest {
   readonly partitionBy: readonly string[];
 }
 
+let nextExecutionId = 0;
+
 export class SqlEngine {
   private readonly cachedPlans: LogicalPlan[] = [];
   /** RDDs behind createDataFrame(rdd) plans, and persisted RDDs of cached DataFrames (by cache id). */
@@ -48,8 +50,36 @@ export class SqlEngine {
   schemaOf(plan: LogicalPlan): StructType { return schemaOf(plan); }
 
   /** Runs a plan and returns its result batches (on the driver). */
-  async run(plan: LogicalPlan): Promise<ColumnBatch[]> {
-    return (await this.batchesRdd(plan)).collect();
+  async run(plan: LogicalPlan, description = 'DataFrame action'): Promise<ColumnBatch[]> {
+    return this.tracked(plan, description, async () => (await this.batchesRdd(plan)).collect());
+  }
+
+  /**
+   * Runs `work` as one SQL execution for the UI: sql-execution-start with the physical plan, then -end with the
+   * jobs started meanwhile (a job belongs to the execution running when it started).
+   */
+  private async tracked<R>(plan: LogicalPlan, description: string, work: () => Promise<R>): Promise<R> {
+    const bus = this.spark.sparkContext.statusBus;
+    const executionId = nextExecutionId++;
+    let physical = '';
+    try {
+      physical = displayPhysical(physicalPlanOf(this.context, this.withCache(plan)));
+    } catch {
+      // planning errors surface from `work` itself
+    }
+    bus.post({ kind: 'sql-execution-start', executionId, description, physicalPlan: physical, time: Date.now() });
+    const jobIds: number[] = [];
+    const stop = bus.subscribe((e) => { if (e.kind === 'job-start') jobIds.push(e.jobId as number); });
+    try {
+      const r = await work();
+      bus.post({ kind: 'sql-execution-end', executionId, jobIds, time: Date.now() });
+      return r;
+    } catch (e) {
+      bus.post({ kind: 'sql-execution-end', executionId, jobIds, error: (e as Error).message, time: Date.now() });
+      throw e;
+    } finally {
+      stop();
+    }
   }
 
   /** Rows of raw physical values (decimals unscaled, dates as days…), e.g. scalar subquery results. */
@@ -67,9 +97,9 @@ export class SqlEngine {
     return (await toRdd(this.runtime(), physical)) as RDD<ColumnBatch>;
   }
 
-  async collectRows(plan: LogicalPlan): Promise<Row[]> {
+  async collectRows(plan: LogicalPlan, description?: string): Promise<Row[]> {
     const attrs = outputOf(plan);
-    const batches = await this.run(plan);
+    const batches = await this.run(plan, description);
     const rows: Row[] = [];
     for (const b of batches) {
       for (let i = 0; i < b.numRows; i++) {
@@ -82,10 +112,10 @@ export class SqlEngine {
   }
 
   /** Rows as arrays of user-facing values, in column order (duplicate column names kept apart). */
-  async collectValues(plan: LogicalPlan): Promise<unknown[][]> {
+  async collectValues(plan: LogicalPlan, description?: string): Promise<unknown[][]> {
     const attrs = outputOf(plan);
     const out: unknown[][] = [];
-    for (const b of await this.run(plan)) {
+    for (const b of await this.run(plan, description)) {
       for (let i = 0; i < b.numRows; i++) out.push(attrs.map((a, c) => valueToJs(rawValueAt(b.columns[c]!, i), a.type)));
     }
     return out;
@@ -97,9 +127,9 @@ export class SqlEngine {
     return Number(row?.[0] ?? 0);
   }
 
-  async showString(plan: LogicalPlan, n: number, truncate: boolean | number, vertical: boolean): Promise<string> {
+  async showString(plan: LogicalPlan, n: number, truncate: boolean | number, vertical: boolean, description?: string): Promise<string> {
     const limited = this.spark.analyzer.limit(plan, Math.max(0, n) + 1);
-    const rows = await this.collectValues(limited);
+    const rows = await this.collectValues(limited, description);
     const zone = this.spark.conf.get('spark.sql.session.timeZone');
     return showString(schemaOf(plan), rows, n, truncate, vertical, rows.length > n, zone ? { timeZone: zone } : {});
   }
@@ -144,8 +174,8 @@ export class SqlEngine {
   async write(plan: LogicalPlan, req: WriteRequest): Promise<void> {
     const job = setupWriteJob({ format: req.format, path: req.path, mode: req.mode, options: req.options, partitionBy: req.partitionBy, schema: schemaOf(plan) });
     if (!job) return;
-    const batches = await this.batchesRdd(plan);
-    const messages = await batches.mapPartitionsWithIndex((i, it) => [writeTask(job, i, it)]).collect();
+    const messages = await this.tracked(plan, `save ${req.format} ${req.path}`, async () =>
+      (await this.batchesRdd(plan)).mapPartitionsWithIndex((i, it) => [writeTask(job, i, it)]).collect());
     commitWriteJob(job, messages);
   }
 

@@ -11,44 +11,14 @@ import { encodeStagePayload } from '../rdd/wire/stage-payload.js';
 import type { ExecutorInfo, SchedulerBackend } from './backends/scheduler-backend.js';
 import { MapOutputTracker } from './map-output-tracker.js';
 import { BlockRegistry } from './block-registry.js';
-import { narrowAncestry } from '../rdd/lineage.js';
 import type { Stage } from './stage.js';
 import type { StatusBus } from './status/status-events.js';
 import { TaskScheduler, type LaunchedTask } from './task-scheduler.js';
 import { TaskSet } from './task-set.js';
+import type { DagEvent, Job, SubmitJobOptions } from './dag-job.js';
+import { collectStages, preferredLocations } from './stage-locality.js';
 
-type DagEvent =
-  | { readonly kind: 'job-submitted'; readonly job: Job }
-  | { readonly kind: 'task-result'; readonly executorId: string; readonly result: TaskResult }
-  | { readonly kind: 'executor-added'; readonly info: ExecutorInfo }
-  | { readonly kind: 'executor-lost'; readonly executorId: string; readonly reason: string }
-  | { readonly kind: 'resubmit-failed-stages' }
-  | { readonly kind: 'cancel-job'; readonly jobId: number; readonly reason: string };
-
-interface Job {
-  readonly id: number;
-  readonly rdd: RddNode;
-  readonly sink: PartitionSink;
-  readonly partitions: readonly number[];
-  /** partition → its index in `partitions` (results are kept in that order). */
-  readonly indexOfPartition: ReadonlyMap<number, number>;
-  readonly results: unknown[];
-  readonly done: boolean[];
-  numDone: number;
-  resultStage?: Stage;
-  readonly resolve: (r: unknown[]) => void;
-  readonly reject: (e: Error) => void;
-  readonly description: string;
-  finished: boolean;
-  readonly onAccumulators: (updates: ReadonlyArray<readonly [number, unknown]>) => void;
-  readonly jobGroup?: string;
-}
-
-export interface SubmitJobOptions {
-  readonly description: string;
-  readonly onAccumulators: (updates: ReadonlyArray<readonly [number, unknown]>) => void;
-  readonly jobGroup?: string;
-}
+export type { SubmitJobOptions } from './dag-job.js';
 
 const MAX_STAGE_FETCH_FAILURES = 4;
 
@@ -217,31 +187,13 @@ export class DagScheduler {
       return;
     }
     stage.attempt++;
-    const set = new TaskSet(stage.id, stage.attempt, partitions, jobId, this.preferredLocations(stage, partitions));
+    const set = new TaskSet(stage.id, stage.attempt, partitions, jobId, preferredLocations(stage, partitions, this.persistedIds(), this.blocks));
     this.running.set(stage, set);
     this.bus.post({
       kind: 'stage-submitted', stageId: stage.id, attempt: stage.attempt, name: stage.name, numTasks: partitions.length,
       parentIds: stage.parents.map((p) => p.id), rddIds: [stage.rdd.id], time: Date.now(),
     });
     this.tasks.submit(set, stage);
-  }
-
-  /** Executors holding a cached partition this stage reads (Spark's preferred locations for cached RDDs). */
-  private preferredLocations(stage: Stage, partitions: readonly number[]): Map<number, string> | undefined {
-    const persisted = new Set(this.persistedIds().map((p) => p[0]));
-    if (persisted.size === 0) return undefined;
-    const out = new Map<number, string>();
-    for (const p of partitions) {
-      for (const { node, partition } of narrowAncestry(stage.rdd, p)) {
-        if (!persisted.has(node.id)) continue;
-        const ex = this.blocks.location(node.id, partition);
-        if (ex) {
-          out.set(p, ex);
-          break;
-        }
-      }
-    }
-    return out.size > 0 ? out : undefined;
   }
 
   private jobForResultStage(stage: Stage): Job | undefined {
@@ -469,17 +421,4 @@ export class DagScheduler {
     this.shuffleStages.delete(shuffleId);
     this.tracker.unregister(shuffleId);
   }
-}
-
-function collectStages(root: Stage): Stage[] {
-  const out: Stage[] = [];
-  const seen = new Set<Stage>();
-  const visit = (s: Stage): void => {
-    if (seen.has(s)) return;
-    seen.add(s);
-    for (const p of s.parents) visit(p);
-    out.push(s);
-  };
-  visit(root);
-  return out;
 }

@@ -5,18 +5,18 @@ import { fromWire, TsSparkError, type WireError } from '../common/errors.js';
 import { decodeValue } from '../common/record-codec.js';
 import type { TaskResult } from '../executor/task-result.js';
 import { splitRddStages } from '../planner/stages/split-rdd.js';
-import type { RddNode, ShuffleDep } from '../rdd/rdd-node.js';
+import type { RddNode } from '../rdd/rdd-node.js';
 import type { PartitionSink } from '../rdd/sink.js';
-import { encodeStagePayload } from '../rdd/wire/stage-payload.js';
 import type { ExecutorInfo, SchedulerBackend } from './backends/scheduler-backend.js';
 import { MapOutputTracker } from './map-output-tracker.js';
 import { BlockRegistry } from './block-registry.js';
-import type { Stage } from './stage.js';
+import { ensurePayload, newStage, type Stage } from './stage.js';
 import type { StatusBus } from './status/status-events.js';
 import { TaskScheduler, type LaunchedTask } from './task-scheduler.js';
 import { TaskSet } from './task-set.js';
 import type { DagEvent, Job, SubmitJobOptions } from './dag-job.js';
 import { collectStages, preferredLocations } from './stage-locality.js';
+import { stageFailure, taskEndEvent, taskStartEvent } from './task-events.js';
 
 export type { SubmitJobOptions } from './dag-job.js';
 
@@ -121,16 +121,16 @@ export class DagScheduler {
       for (const [shuffleId, plan] of graph.shuffleStages) {
         let s = this.shuffleStages.get(shuffleId);
         if (!s) {
-          s = this.newStage('shuffle-map', plan.rdd, plan.numTasks, plan.parents.map((p) => byShuffle.get(p)!), plan.dep);
+          s = newStage(this.nextStageId++, 'shuffle-map', plan.rdd, plan.numTasks, plan.parents.map((p) => byShuffle.get(p)!), plan.dep);
           this.shuffleStages.set(shuffleId, s);
           this.tracker.register(shuffleId, plan.numTasks);
         }
         byShuffle.set(shuffleId, s);
       }
-      stage = this.newStage('result', job.rdd, graph.result.numTasks, graph.result.parents.map((p) => byShuffle.get(p)!), undefined, job.sink);
+      stage = newStage(this.nextStageId++, 'result', job.rdd, graph.result.numTasks, graph.result.parents.map((p) => byShuffle.get(p)!), undefined, job.sink);
       // capture every closure before any task launches: an unshippable closure fails the job here
       for (const s of [...byShuffle.values(), stage]) {
-        if (!s.payload) s.payload = { id: `${s.id}`, bytes: encodeStagePayload({ stageId: s.id, kind: s.kind, rdd: s.rdd, ...(s.sink ? { sink: s.sink } : {}), ...(s.dep ? { dep: s.dep } : {}) }) };
+        ensurePayload(s);
       }
       for (const s of byShuffle.values()) s.jobIds.add(job.id);
       stage.jobIds.add(job.id);
@@ -148,15 +148,6 @@ export class DagScheduler {
     }
     this.submitStage(stage);
     this.tasks.offer();
-  }
-
-  private newStage(kind: Stage['kind'], rdd: RddNode, numTasks: number, parents: Stage[], dep?: ShuffleDep, sink?: PartitionSink): Stage {
-    const id = this.nextStageId++;
-    return {
-      id, kind, rdd, numTasks, parents, attempt: -1, fetchFailures: 0, jobIds: new Set(),
-      name: `${kind === 'result' ? 'result' : 'shuffle map'} stage ${id} (rdd ${rdd.id}${rdd.name ? ` ${rdd.name}` : ''})`,
-      ...(dep ? { dep } : {}), ...(sink ? { sink } : {}),
-    };
   }
 
   private submitStage(stage: Stage): void {
@@ -205,22 +196,14 @@ export class DagScheduler {
   }
 
   private onTaskLaunched(t: LaunchedTask): void {
-    const ex = this.tasks.executors.get(t.executorId);
-    this.bus.post({
-      kind: 'task-start', stageId: t.stage.id, stageAttempt: t.taskSet.stageAttempt, taskId: t.taskId, index: t.partition,
-      attempt: t.attempt, executorId: t.executorId, host: ex?.info.host ?? '', time: Date.now(),
-    });
+    this.bus.post(taskStartEvent(t, this.tasks.executors.get(t.executorId)?.info.host ?? ''));
   }
 
   private onTaskResult(executorId: string, r: TaskResult): void {
     const t = this.tasks.finish(r.taskId, r.status === 'success' ? r.durationMs : undefined);
     if (!t) return; // unknown or already handled (e.g. executor declared lost)
     const status = r.status === 'success' ? 'SUCCESS' : r.status === 'failed' ? 'FAILED' : r.status === 'killed' ? 'KILLED' : 'FETCH_FAILED';
-    this.bus.post({
-      kind: 'task-end', stageId: t.stage.id, stageAttempt: t.taskSet.stageAttempt, taskId: t.taskId, index: t.partition, attempt: t.attempt,
-      executorId, status, durationMs: r.durationMs, time: Date.now(),
-      ...(r.metrics ? { metrics: r.metrics } : {}), ...(r.error ? { error: r.error.message } : {}),
-    });
+    this.bus.post(taskEndEvent(t, executorId, status, r.durationMs, r.metrics, r.error?.message));
     switch (r.status) {
       case 'success':
         this.onTaskSuccess(t, executorId, r);
@@ -312,11 +295,7 @@ export class DagScheduler {
     if (set.succeeded.has(t.partition)) return;
     const n = set.recordFailure(t.partition, t.executorId);
     if (n >= this.maxTaskFailures) {
-      const stageName = `${t.stage.id}.${set.stageAttempt}`;
-      const msg =
-        `Job aborted due to stage failure: Task ${t.partition} in stage ${stageName} failed ${n} times, most recent failure: ` +
-        `Lost task ${t.partition}.${t.attempt} in stage ${stageName} (TID ${t.taskId}) (executor ${t.executorId}): ${wire?.stack ?? err.stack ?? err.message}`;
-      this.abortStage(t.stage, new TsSparkError('JOB_FAILED', msg, { cause: err, details: { stageId: t.stage.id, partition: t.partition, executorId: t.executorId, failures: n } }));
+      this.abortStage(t.stage, stageFailure(t, n, err, wire));
       return;
     }
     if (!set.zombie) set.pending.push(t.partition);
@@ -359,10 +338,7 @@ export class DagScheduler {
     this.blocks.executorLost(executorId);
     const affected = this.tracker.removeOutputsOnExecutor(executorId);
     for (const t of lost) {
-      this.bus.post({
-        kind: 'task-end', stageId: t.stage.id, stageAttempt: t.taskSet.stageAttempt, taskId: t.taskId, index: t.partition, attempt: t.attempt,
-        executorId, status: 'EXECUTOR_LOST', error: `ExecutorLostFailure (executor ${executorId} exited): ${reason}`, durationMs: Date.now() - t.startTime, time: Date.now(),
-      });
+      this.bus.post(taskEndEvent(t, executorId, 'EXECUTOR_LOST', Date.now() - t.startTime, undefined, `ExecutorLostFailure (executor ${executorId} exited): ${reason}`));
       this.onTaskFailure(t, new TsSparkError('EXECUTOR_LOST', `ExecutorLostFailure (executor ${executorId} exited caused by one of the running tasks) Reason: ${reason}`));
     }
     // map stages that lost outputs and are not running: make sure someone recomputes them when needed

@@ -130,17 +130,8 @@ export function sliceBatch(b: ColumnBatch, from: number, to: number): ColumnBatc
   return { numRows: Math.max(0, to - from), columns: b.columns.map((c) => sliceColumn(c, from, to)) };
 }
 
-export function sliceColumn(c: Column, from: number, to: number): Column {
-  const valid = c.valid === null ? null : c.valid.slice(from, to);
-  switch (c.kind) {
-    case 'bool': return { kind: 'bool', values: c.values.slice(from, to), valid };
-    case 'i32': return { kind: 'i32', values: c.values.slice(from, to), valid };
-    case 'f64': return { kind: 'f64', values: c.values.slice(from, to), valid };
-    case 'dict': return { kind: 'dict', ids: c.ids.slice(from, to), dictionary: c.dictionary, valid };
-    case 'str': return { kind: 'str', values: c.values.slice(from, to), valid };
-    case 'obj': return { kind: 'obj', values: c.values.slice(from, to), valid };
-  }
-}
+export { sliceColumn } from '../batch/column-slice.js';
+import { sliceColumn } from '../batch/column-slice.js';
 
 /** Row i of `c` moved to position dst[i] (a permutation of [0, n)): one sequential read pass per column. */
 export function scatterColumn(c: Column, dst: Int32Array): Column {

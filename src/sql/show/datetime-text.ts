@@ -1,5 +1,6 @@
 // Spark's text of dates and timestamps: `2020-01-01`, `2020-01-01 10:00:00[.fraction without trailing zeros]`,
 // timestamps shown in the session time zone (offsets from Intl, cached per zone and hour).
+import { civil } from '../../planner/expr/kernels/calendar.js';
 const DAY_MS = 86_400_000;
 
 function pad(n: number, w: number): string {
@@ -9,15 +10,8 @@ function pad(n: number, w: number): string {
 
 /** Civil date of a day number (days since 1970-01-01), proleptic Gregorian. */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  const [year, month, day] = civil(days);
+  return { year, month, day };
 }
 
 /** Day number of a civil date. */

@@ -1,6 +1,7 @@
 // Glue between the columnar Parquet reader (parquet/, Arrow output) and the SQL engine: Spark types of a
 // file's columns, splits by row group pruned by footer statistics, and Arrow → ColumnBatch conversion
 // (decimals to unscaled f64, int64/timestamps to f64, dictionary strings kept as 'dict' columns).
+import { sliceColumn } from '../batch/column-slice.js';
 import * as arrow from 'apache-arrow';
 import { TsSparkError, isTsSparkError } from '../../common/errors.js';
 import type { Column, ColumnBatch } from '../batch/column-batch.js';
@@ -148,20 +149,7 @@ const SCAN_BATCH_ROWS = 32768;
 
 /** Rows [from, to) of a batch as compact copies (views would drag the whole row group's buffers across threads). */
 function sliceColumns(b: ColumnBatch, from: number, to: number): ColumnBatch {
-  return {
-    numRows: to - from,
-    columns: b.columns.map((c): Column => {
-      const valid = c.valid === null ? null : c.valid.slice(from, to);
-      switch (c.kind) {
-        case 'bool': return { kind: 'bool', values: c.values.slice(from, to), valid };
-        case 'i32': return { kind: 'i32', values: c.values.slice(from, to), valid };
-        case 'f64': return { kind: 'f64', values: c.values.slice(from, to), valid };
-        case 'dict': return { kind: 'dict', ids: c.ids.slice(from, to), dictionary: c.dictionary, valid };
-        case 'str': return { kind: 'str', values: c.values.slice(from, to), valid };
-        case 'obj': return { kind: 'obj', values: c.values.slice(from, to), valid };
-      }
-    }),
-  };
+  return { numRows: to - from, columns: b.columns.map((c) => sliceColumn(c, from, to)) };
 }
 
 /** One row group's columns: decoded chunks converted directly (parquet-columns.ts), else through Arrow. */

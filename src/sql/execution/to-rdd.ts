@@ -134,6 +134,7 @@ export function* valuesOf(it: Iterable<[number, ColumnBatch]>): Iterable<ColumnB
 export function* joinGroups(spec: JoinSpec, it: Iterable<[number, [ColumnBatch[], ColumnBatch[]]]>): Iterable<ColumnBatch> {
   for (const [, [ls, rs]] of it) {
     const buildLeft = spec.buildSide === 'left';
-    yield* hashJoin(spec, buildLeft ? rs : ls, buildLeft ? ls : rs);
+    // the cogrouped arrays are this task's own: a join that spills may empty them once their rows are on disk
+    yield* hashJoin(spec, buildLeft ? rs : ls, buildLeft ? ls : rs, true);
   }
 }

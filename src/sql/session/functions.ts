@@ -99,6 +99,10 @@ export const if_ = (cond: Column, a: unknown, b: unknown): Column => new Column(
 export const array = (...xs: ColumnLike[]): Column => fn('array', ...xs);
 export const explode = (x: ColumnLike): Column => fn('explode', x);
 export const posexplode = (x: ColumnLike): Column => fn('posexplode', x);
+export const explode_outer = (x: ColumnLike): Column => fn('explode_outer', x);
+export const posexplode_outer = (x: ColumnLike): Column => fn('posexplode_outer', x);
+export const inline = (x: ColumnLike): Column => fn('inline', x);
+export const inline_outer = (x: ColumnLike): Column => fn('inline_outer', x);
 export const size = (x: ColumnLike): Column => fn('size', x);
 export const array_contains = (x: ColumnLike, v: unknown): Column => new Column(call('array_contains', [c(x), toExpr(v)]));
 export const struct = (...xs: ColumnLike[]): Column => fn('struct', ...xs);

@@ -119,10 +119,23 @@ export class StatusStore implements StatusReader {
       case 'sql-execution-start':
         this.sqlMap.set(e.executionId, {
           executionId: e.executionId, description: e.description, physicalPlan: e.physicalPlan, submissionTime: e.time,
-          completionTime: undefined, status: 'RUNNING', error: undefined, jobIds: [],
+          completionTime: undefined, status: 'RUNNING', error: undefined, jobIds: [], graph: e.graph, metricValues: new Map(),
         });
         evict(this.sqlMap, this.limits.retainedSqlExecutions, (x) => x.status !== 'RUNNING');
         return 'sql';
+      case 'sql-adaptive-execution-update': {
+        const x = this.sqlMap.get(e.executionId);
+        if (!x) return 'sql';
+        x.physicalPlan = e.physicalPlan;
+        x.graph = e.graph;
+        x.metricValues.clear();
+        return 'sql';
+      }
+      case 'sql-metric-update': {
+        const x = this.sqlMap.get(e.executionId);
+        if (x) for (const [id, v] of e.updates) x.metricValues.set(id, v);
+        return 'sql';
+      }
       case 'sql-execution-end': {
         const x = this.sqlMap.get(e.executionId);
         if (!x) return 'sql';

@@ -13,6 +13,7 @@ import { hashJoin, type JoinSpec } from './hash-join.js';
 import { rangeBatches, rangeTasks } from './range-scan.js';
 import { runOperator } from './run-operator.js';
 import { readTasks, sources } from './sources-bridge.js';
+import { metricsFor } from './sql-metrics.js';
 import type { SqlRuntime } from './runtime.js';
 
 type Batches = RDD<ColumnBatch>;
@@ -44,7 +45,13 @@ function numOf(p: Partitioning): number {
   return p.kind === 'single' ? 1 : p.numPartitions;
 }
 
+/** Every operator's RDD, metered for the SQL tab when the session attached metrics to this runtime. */
 export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
+  const rdd = await operatorRdd(rt, p);
+  return metricsFor(rt)?.meter(p, rdd) ?? rdd;
+}
+
+async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
   const sc = rt.sc;
   switch (p.kind) {
     case 'local_scan':
@@ -69,6 +76,7 @@ export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
     }
     case 'file_scan': {
       const tasks = sources().readPartitions(p.source, p.columns, p.filters);
+      metricsFor(rt)?.scanned(p, tasks);
       const columns = p.columns;
       const filters = p.filters;
       return sc.parallelize(tasks, Math.max(1, tasks.length)).mapPartitions((it) => readTasks(it, columns, filters));

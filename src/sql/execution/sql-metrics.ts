@@ -1,0 +1,118 @@
+// Driver side of SQL metrics for one execution: meters every operator's RDD (to-rdd.ts asks through metricsFor),
+// folds the executors' updates from one collection accumulator, and snapshots the values per metric id.
+import type { Accumulator } from '../../rdd/accumulator.js';
+import type { RDD } from '../../rdd/rdd.js';
+import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
+import type { ColumnBatch } from '../batch/column-batch.js';
+import type { ReadTask } from '../sources/index.js';
+import { meteredBatches, type MeterSpec } from './metered-batches.js';
+import { OUTPUT_ROWS, pipelinedChild, preOrder, sqlPlanGraph, type SqlPlanGraph } from './sql-plan-graph.js';
+
+const TIME_METRICS = new Set(['time in aggregation build', 'join time', 'sort time', 'window time', 'scan time']);
+
+export class SqlMetrics {
+  readonly graph: SqlPlanGraph;
+  private readonly ids = new Map<PhysicalPlan, number>();
+  private readonly nodes: ReadonlyArray<{ readonly plan: PhysicalPlan; readonly parent: number }>;
+  private readonly numMetrics: number;
+  /** Visible metric values by id, then each node's inclusive time (ms) at numMetrics + nodeId. */
+  private readonly totals: Float64Array;
+  private changed = true;
+
+  constructor(plan: PhysicalPlan, private readonly acc: Accumulator<unknown[]>) {
+    this.graph = sqlPlanGraph(plan);
+    this.nodes = preOrder(plan);
+    this.nodes.forEach((n, i) => { if (!this.ids.has(n.plan)) this.ids.set(n.plan, i); });
+    this.numMetrics = this.graph.nodes.reduce((s, n) => s + n.metrics.length, 0);
+    this.totals = new Float64Array(this.numMetrics + this.nodes.length);
+    this.nodes.forEach((n, i) => {
+      if (n.plan.kind === 'exchange') this.set(i, 'number of partitions', n.plan.partitioning.kind === 'single' ? 1 : n.plan.partitioning.numPartitions);
+    });
+  }
+
+  private slot(nodeId: number, name: string): number {
+    return this.graph.nodes[nodeId]?.metrics.find((m) => m.name === name)?.accumulatorId ?? -1;
+  }
+
+  private set(nodeId: number, name: string, value: number): void {
+    const s = this.slot(nodeId, name);
+    if (s >= 0) { this.totals[s] = value; this.changed = true; }
+  }
+
+  /** The operator's RDD, passed through a counter of its output (exchanges are counted by their input's meter). */
+  meter(p: PhysicalPlan, rdd: RDD<ColumnBatch>): RDD<ColumnBatch> {
+    const id = this.ids.get(p);
+    if (id === undefined || p.kind === 'exchange') return rdd;
+    const parent = this.nodes[id]!.parent;
+    const pk = parent >= 0 ? this.nodes[parent]!.plan.kind : undefined;
+    const spec: MeterSpec = {
+      rows: this.slot(id, OUTPUT_ROWS),
+      incl: this.numMetrics + id,
+      spill: this.slot(id, 'spill size'),
+      outRows: pk === 'exchange' ? this.slot(parent, 'shuffle records written') : pk === 'broadcast_exchange' ? this.slot(parent, OUTPUT_ROWS) : -1,
+      outBytes: pk === 'exchange' || pk === 'broadcast_exchange' ? this.slot(parent, 'data size') : -1,
+    };
+    const sink = this.acc;
+    return rdd.mapPartitions((it) => meteredBatches(it, spec, sink));
+  }
+
+  /** A file scan's planned splits: files, partitions and bytes it reads. */
+  scanned(p: PhysicalPlan, tasks: readonly ReadTask[]): void {
+    const id = this.ids.get(p);
+    if (id === undefined) return;
+    const files = new Set<string>();
+    let bytes = 0;
+    for (const t of tasks) for (const s of t.splits) { files.add(s.path); bytes += s.length; }
+    this.set(id, 'number of files read', files.size);
+    this.set(id, 'number of partitions read', tasks.length);
+    this.set(id, 'size of files read', bytes);
+  }
+
+  /** Folds the task updates merged into the accumulator since the last call; true when any value changed. */
+  drain(): boolean {
+    const updates = this.acc.value;
+    if (updates.length > 0) {
+      this.acc.value = [];
+      for (const u of updates) {
+        const a = u as readonly number[];
+        for (let i = 0; i + 1 < a.length; i += 2) {
+          const s = a[i]!;
+          if (s >= 0 && s < this.totals.length) this.totals[s]! += a[i + 1]!;
+        }
+      }
+      this.changed = true;
+    }
+    const c = this.changed;
+    this.changed = false;
+    return c;
+  }
+
+  /** [metric id, value] for every metric; operator times are inclusive time minus pipelined children's. */
+  snapshot(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const incl = (i: number): number => this.totals[this.numMetrics + i]!;
+    for (const n of this.graph.nodes) {
+      for (const m of n.metrics) {
+        let v = this.totals[m.accumulatorId]!;
+        if (TIME_METRICS.has(m.name)) {
+          let own = incl(n.nodeId);
+          this.nodes.forEach((c, i) => { if (c.parent === n.nodeId && pipelinedChild(c.plan)) own -= incl(i); });
+          v = Math.max(0, own);
+        }
+        out.push([m.accumulatorId, Math.round(v * 1000) / 1000]);
+      }
+    }
+    return out;
+  }
+}
+
+const attached = new WeakMap<object, SqlMetrics>();
+
+/** Binds an execution's metrics to the runtime object its plan is turned into RDDs with. */
+export function attachMetrics(runtime: object, metrics: SqlMetrics): void {
+  attached.set(runtime, metrics);
+}
+
+export function metricsFor(runtime: object): SqlMetrics | undefined {
+  return attached.get(runtime);
+}

@@ -55,9 +55,9 @@ export class Column {
     const list = values.length === 1 && Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
     return new Column({ kind: 'in', expr: this.expr, list: list.map(toExpr), negated: false });
   }
-  like(pattern: string): Column { return new Column({ kind: 'like', op: 'like', expr: this.expr, pattern: literalAst(pattern), negated: false }); }
-  ilike(pattern: string): Column { return new Column({ kind: 'like', op: 'ilike', expr: this.expr, pattern: literalAst(pattern), negated: false }); }
-  rlike(pattern: string): Column { return new Column({ kind: 'like', op: 'rlike', expr: this.expr, pattern: literalAst(pattern), negated: false }); }
+  like(pattern: string | Column): Column { return new Column({ kind: 'like', op: 'like', expr: this.expr, pattern: toExpr(pattern), negated: false }); }
+  ilike(pattern: string | Column): Column { return new Column({ kind: 'like', op: 'ilike', expr: this.expr, pattern: toExpr(pattern), negated: false }); }
+  rlike(pattern: string | Column): Column { return new Column({ kind: 'like', op: 'rlike', expr: this.expr, pattern: toExpr(pattern), negated: false }); }
   between(low: unknown, high: unknown): Column { return new Column({ kind: 'between', expr: this.expr, low: toExpr(low), high: toExpr(high), negated: false }); }
   startsWith(o: unknown): Column { return new Column(call('startswith', [this.expr, toExpr(o)])); }
   endsWith(o: unknown): Column { return new Column(call('endswith', [this.expr, toExpr(o)])); }

@@ -115,6 +115,8 @@ export class DataFrame {
   unpersist(): this { this.sparkSession.engine.uncache(this.plan); return this; }
 
   get na(): DataFrameNaFunctions { return new DataFrameNaFunctions(this); }
+  fillna(value: Parameters<DataFrameNaFunctions['fill']>[0], subset?: string | readonly string[]): DataFrame { return this.na.fill(value, subset); }
+  dropna(how: Parameters<DataFrameNaFunctions['drop']>[0] = 'any', thresh?: number, subset?: string | readonly string[]): DataFrame { return this.na.drop(how, thresh, subset); }
   describe(...cols: string[]): DataFrame { return this.derive(this.analyzer.describe(this.plan, cols.flat())); }
   createOrReplaceTempView(name: string): void { this.sparkSession.catalogImpl.createOrReplaceTempView(name, this.plan); }
   createTempView(name: string): void { this.sparkSession.catalogImpl.createTempView(name, this.plan); }

@@ -46,9 +46,15 @@ export function planGraph(plan: string): { nodes: GraphNode[]; edges: Array<[str
   return { nodes, edges };
 }
 
+/** An operator line without its name: `HashAggregate(keys=[k], …)` -> `keys=[k], …`. */
+function detailOf(desc: string): string {
+  const rest = desc.slice(/^[A-Za-z]+/.exec(desc)?.[0].length ?? 0).trim();
+  return rest.startsWith('(') && rest.endsWith(')') ? rest.slice(1, -1) : rest;
+}
+
 /** The plan graph with each operator's metrics inside its box (Spark's SQL tab). */
 function metricGraph(x: Readonly<SqlExecutionView>, ops: readonly NodeMetricsView[]): { nodes: GraphNode[]; edges: Array<[string, string]> } {
-  const nodes = ops.map((n) => ({ id: String(n.nodeId), label: n.nodeName, sub: n.desc.slice(n.desc.indexOf(' ') + 1), lines: n.metrics.map((m) => `${m.name}: ${m.value}`), cls: 'sql-op' }));
+  const nodes = ops.map((n) => ({ id: String(n.nodeId), label: n.nodeName, sub: detailOf(n.desc), lines: n.metrics.map((m) => `${m.name}: ${m.value}`), cls: 'sql-op' }));
   return { nodes, edges: (x.graph?.edges ?? []).map((e) => [String(e.fromId), String(e.toId)]) };
 }
 
@@ -67,8 +73,8 @@ export function sqlExecutionPage(ctx: PageContext): Html | undefined {
 </ul>
 ${x.error !== undefined ? html`<pre class="error-box">${x.error}</pre>` : ''}
 <h2>Plan</h2>
-<div class="dag-wrap">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 300 })}</div>
-${ops.length > 0 ? html`<details open><summary>Operator metrics</summary>${table(['ID', 'Operator', 'Metric', 'Value'], ops.flatMap((n) => n.metrics.map((m, i) =>
+<div class="dag-wrap sql-plan">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 320 })}</div>
+${ops.length > 0 ? html`<details open class="sql-section"><summary>Operator metrics</summary>${table(['ID', 'Operator', 'Metric', 'Value'], ops.flatMap((n) => n.metrics.map((m, i) =>
     html`<tr>${i === 0 ? html`<td class="num" rowspan="${n.metrics.length}">${n.nodeId}</td><td rowspan="${n.metrics.length}" title="${n.desc}">${n.nodeName}</td>` : ''}<td>${m.name}</td><td class="num metric-value">${m.value}</td></tr>`)), 'sql-metrics')}</details>` : ''}
-<details open><summary>Physical plan</summary><pre class="plan">${x.physicalPlan}</pre></details>`);
+<details open class="sql-section"><summary>Physical plan</summary><pre class="plan">${x.physicalPlan}</pre></details>`);
 }

@@ -194,4 +194,21 @@ export const QUERIES: readonly OracleQuery[] = [
   'SELECT * FROM VALUES (1, \'a\'), (2, \'b\') AS t(x, y)',
   { spark: 'SELECT sum(id), count(*) FROM range(100)', duckdb: 'SELECT sum(range), count(*) FROM range(100)' },
   { spark: 'SELECT id % 7, count(*) FROM range(1000) GROUP BY id % 7', duckdb: 'SELECT range % 7, count(*) FROM range(1000) GROUP BY range % 7' },
+  // generators
+  { spark: 'SELECT explode(array(1, 2, 3))', duckdb: 'SELECT unnest([1, 2, 3])' },
+  { spark: 'SELECT id, explode(array(id, id * 10)) FROM emp', duckdb: 'SELECT id, unnest([id, id * 10]) FROM emp' },
+  { spark: 'SELECT * FROM explode(array(4, 5, 6))', duckdb: 'SELECT * FROM unnest([4, 5, 6])' },
+  { spark: 'SELECT name, c FROM emp LATERAL VIEW explode(array(age, id)) t AS c WHERE c > 30', duckdb: 'SELECT name, c FROM emp, unnest([age, id]) t(c) WHERE c > 30' },
+  { spark: 'SELECT id, pos, col FROM emp LATERAL VIEW posexplode(array(age, id)) t', duckdb: 'SELECT id, generate_subscripts([age, id], 1) - 1, unnest([age, id]) FROM emp' },
+  { spark: 'SELECT a, k, v FROM nums LATERAL VIEW explode(map(\'x\', a, \'y\', b)) t AS k, v', duckdb: 'SELECT a, unnest([\'x\', \'y\']), unnest([a, b]) FROM nums' },
+  { spark: 'SELECT dept, count(*) FROM emp LATERAL VIEW explode(array(1, 2)) t AS n GROUP BY dept', duckdb: 'SELECT dept, count(*) FROM emp, unnest([1, 2]) t(n) GROUP BY dept' },
+  // RANGE frames with value offsets
+  { spark: 'SELECT a, sum(b) OVER (ORDER BY a RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM nums', duckdb: 'SELECT a, sum(b) OVER (ORDER BY a NULLS FIRST RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM nums' },
+  'SELECT a, count(*) OVER (ORDER BY a DESC RANGE BETWEEN 2 PRECEDING AND 1 FOLLOWING) FROM nums',
+  { spark: 'SELECT c, sum(a) OVER (ORDER BY c RANGE BETWEEN 2.5 PRECEDING AND 1.5 FOLLOWING) FROM nums', duckdb: 'SELECT c, sum(a) OVER (ORDER BY c NULLS FIRST RANGE BETWEEN 2.5 PRECEDING AND 1.5 FOLLOWING) FROM nums' },
+  { spark: 'SELECT id, sum(qty) OVER (ORDER BY price RANGE BETWEEN 10 PRECEDING AND 10 FOLLOWING) FROM items', duckdb: 'SELECT id, sum(qty) OVER (ORDER BY price NULLS FIRST RANGE BETWEEN 10 PRECEDING AND 10 FOLLOWING) FROM items' },
+  { spark: 'SELECT dept, age, avg(salary) OVER (PARTITION BY dept ORDER BY age RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING) FROM emp', duckdb: 'SELECT dept, age, avg(salary) OVER (PARTITION BY dept ORDER BY age NULLS FIRST RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING) FROM emp' },
+  'SELECT id, max(salary) OVER (ORDER BY id RANGE BETWEEN 2 PRECEDING AND 1 PRECEDING), min(salary) OVER (ORDER BY id RANGE BETWEEN 1 FOLLOWING AND 3 FOLLOWING) FROM emp',
+  { spark: 'SELECT name, count(*) OVER (ORDER BY hired RANGE BETWEEN INTERVAL 1000 DAYS PRECEDING AND CURRENT ROW) FROM emp', duckdb: 'SELECT name, count(*) OVER (ORDER BY hired NULLS FIRST RANGE BETWEEN INTERVAL 1000 DAYS PRECEDING AND CURRENT ROW) FROM emp' },
+  { spark: 'SELECT name, count(*) OVER (ORDER BY hired DESC RANGE BETWEEN 400 PRECEDING AND 400 FOLLOWING) FROM emp', duckdb: 'SELECT name, count(*) OVER (ORDER BY hired DESC RANGE BETWEEN INTERVAL 400 DAYS PRECEDING AND INTERVAL 400 DAYS FOLLOWING) FROM emp' },
 ];

@@ -1,8 +1,8 @@
 // Column: a lazily resolved expression of the DataFrame API. It wraps the SQL parser's AST, so DataFrame
 // expressions and SQL text go through the same analyzer. Methods follow Spark's Column API.
 import { TsSparkError } from '../../common/errors.js';
-import type { DataTypeAst, Expr, SortItem, WindowSpec } from '../parser/ast.js';
-import { parseDataType } from '../parser/index.js';
+import type { Expr, SortItem, WindowSpec } from '../parser/ast.js';
+import { castTargetAst, type CastTarget } from './cast-target.js';
 import { literalAst } from './literal-ast.js';
 
 export type ColumnLike = Column | string;
@@ -40,12 +40,12 @@ export class Column {
   as(name: string): Column { return this.alias(name); }
   name(name: string): Column { return this.alias(name); }
 
-  cast(to: string | DataTypeAst): Column {
-    return new Column({ kind: 'cast', expr: this.expr, type: typeof to === 'string' ? parseDataType(to) : to, mode: 'cast' });
+  cast(to: CastTarget): Column {
+    return new Column({ kind: 'cast', expr: this.expr, type: castTargetAst(to), mode: 'cast' });
   }
-  astype(to: string | DataTypeAst): Column { return this.cast(to); }
-  try_cast(to: string | DataTypeAst): Column {
-    return new Column({ kind: 'cast', expr: this.expr, type: typeof to === 'string' ? parseDataType(to) : to, mode: 'try_cast' });
+  astype(to: CastTarget): Column { return this.cast(to); }
+  try_cast(to: CastTarget): Column {
+    return new Column({ kind: 'cast', expr: this.expr, type: castTargetAst(to), mode: 'try_cast' });
   }
 
   isNull(): Column { return new Column({ kind: 'isNull', expr: this.expr, negated: false }); }

@@ -14,6 +14,7 @@ import { GroupedData } from './grouped-data.js';
 import type { SparkSession } from './spark-session.js';
 import { DataFrameWriter } from './dataframe-writer.js';
 import { renderTreeString } from './print-schema.js';
+import { parseSelectItem } from './select-expr.js';
 
 export type Row = Record<string, unknown>;
 export type JoinHow = 'inner' | 'cross' | 'outer' | 'full' | 'fullouter' | 'full_outer' | 'left' | 'leftouter' | 'left_outer'
@@ -40,7 +41,7 @@ export class DataFrame {
     return this.derive(this.analyzer.select(this.plan, cols.flat().map(selectItem)));
   }
   selectExpr(...exprs: string[]): DataFrame {
-    return this.derive(this.analyzer.select(this.plan, exprs.map((e) => selectItem(new Column(parseExpression(e))))));
+    return this.derive(this.analyzer.select(this.plan, exprs.flat().map(parseSelectItem)));
   }
   filter(condition: Column | string): DataFrame {
     return this.derive(this.analyzer.filter(this.plan, typeof condition === 'string' ? parseExpression(condition) : condition.expr));

@@ -2,8 +2,8 @@
 // 'tsspark' and as a `functions` namespace. Each builds an AST call that the analyzer resolves like SQL.
 import { TsSparkError } from '../../common/errors.js';
 import type { Expr } from '../parser/ast.js';
-import { parseExpression } from '../parser/index.js';
 import { call, colExpr, Column, toExpr, type ColumnLike } from './column.js';
+import { parseSelectItem } from './select-expr.js';
 
 const c = (x: ColumnLike): Expr => colExpr(x);
 const fn = (name: string, ...args: ColumnLike[]): Column => new Column(call(name, args.map(c)));
@@ -11,7 +11,11 @@ const fn = (name: string, ...args: ColumnLike[]): Column => new Column(call(name
 export const col = (name: string): Column => new Column(colExpr(name));
 export const column = col;
 export const lit = (v: unknown): Column => (v instanceof Column ? v : new Column(toExpr(v)));
-export const expr = (sql: string): Column => new Column(parseExpression(sql));
+/** expr("a + 1") and, as Spark, expr("a + 1 AS b") (an aliased column). */
+export const expr = (sql: string): Column => {
+  const item = parseSelectItem(sql);
+  return new Column(item.alias === undefined ? item.expr : { kind: 'alias', expr: item.expr, name: item.alias });
+};
 export const when = (condition: Column, value: unknown): Column => new Column({ kind: 'case', branches: [{ when: condition.expr, then: toExpr(value) }] });
 export const asc = (name: string): Column => col(name).asc();
 export const desc = (name: string): Column => col(name).desc();

@@ -61,3 +61,20 @@ describe('na functions', () => {
     expect(() => people.na.drop('some' as 'any')).toThrow(/should be 'any' or 'all'/);
   });
 });
+
+describe('selectExpr / expr with aliases, cast to a DataType', () => {
+  it('selectExpr and expr accept "expr AS alias" and "expr alias" as Spark', async () => {
+    const df = spark.range(2).selectExpr('id * 2 AS d', 'id e', 'upper("a")', 'id');
+    expect(df.columns).toEqual(['d', 'e', 'upper(a)', 'id']);
+    expect(await df.collect()).toEqual([{ d: 0, e: 0, 'upper(a)': 'A', id: 0 }, { d: 2, e: 1, 'upper(a)': 'A', id: 1 }]);
+    expect(spark.range(1).select(F.expr('id + 1 AS n')).columns).toEqual(['n']);
+    expect(() => spark.range(1).selectExpr('id +')).toThrow(/PARSE_SYNTAX_ERROR/);
+  });
+  it('cast takes DataTypes values as well as names', async () => {
+    const T = ts.DataTypes;
+    const df = people.select(col('id').cast(T.string).alias('s'), col('id').cast(T.decimal(5, 2)).alias('d'),
+      F.array(col('id')).cast(T.array(T.long)).alias('a'), col('age').cast('double').alias('x'));
+    expect(df.dtypes).toEqual([['s', 'string'], ['d', 'decimal(5,2)'], ['a', 'array<bigint>'], ['x', 'double']]);
+    expect((await df.limit(1).collect())[0]).toEqual({ s: '1', d: 1, a: [1], x: 30 });
+  });
+});

@@ -18,10 +18,10 @@ import { setSpillEnv, type SpillMetrics } from '../../../src/sql/execution/spill
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsspark-spill-test-'));
 const spillDir = path.join(dir, 'sql-spill');
 let metrics: SpillMetrics;
-const tiny = (): void => { metrics = { memoryBytesSpilled: 0, diskBytesSpilled: 0 }; setSpillEnv({ memoryLimitBytes: 64 * 1024, localDir: dir, metrics }); };
+const tiny = (limit = 64 * 1024): void => { metrics = { memoryBytesSpilled: 0, diskBytesSpilled: 0 }; setSpillEnv({ memoryLimitBytes: limit, localDir: dir, metrics }); };
 const unlimited = (): void => setSpillEnv({ memoryLimitBytes: Number.POSITIVE_INFINITY, localDir: dir, metrics: { memoryBytesSpilled: 0, diskBytesSpilled: 0 } });
 const leftover = (): string[] => (fs.existsSync(spillDir) ? fs.readdirSync(spillDir) : []);
-beforeEach(tiny);
+beforeEach(() => tiny());
 afterAll(() => { setSpillEnv(undefined); fs.rmSync(dir, { recursive: true, force: true }); });
 
 const bound = (ordinal: number, type: DataType): Expression => ({ kind: 'bound', ordinal, type, nullable: true, name: `c${ordinal}` });
@@ -109,6 +109,15 @@ describe('spilling hash aggregation', () => {
     expect(leftover()).toEqual([]);
   });
 
+  it('a budget too small for one bucket re-partitions it recursively, same answer', () => {
+    const input = data(20_000, 8000);
+    unlimited();
+    const expected = sorted(rowsOf([hashAggregate(complete, input)]));
+    tiny(4 * 1024);
+    expect(sorted(rowsOf([hashAggregate(complete, input)]))).toEqual(expected);
+    expect(leftover()).toEqual([]);
+  });
+
   it('deletes its spill files when the input fails midway', () => {
     const input = data(40_000, 8000);
     function* failing(): Generator<ColumnBatch> { yield* input.slice(0, 15); throw new Error('input broke'); }
@@ -119,6 +128,16 @@ describe('spilling hash aggregation', () => {
 });
 
 describe('grace hash join', () => {
+  it('recurses into buckets still past the budget (full outer, NULL keys, duplicates)', () => {
+    const left = data(6000, 3000), right = data(9000, 3000);
+    const s: JoinSpec = { joinType: 'full_outer', buildSide: 'right', leftKeys: [bound(0, T.int)], rightKeys: [bound(0, T.int)], leftWidth: 3, rightWidth: 3 };
+    const expected = sorted(rowsOf([...joinInMemory(s, left, right)]));
+    tiny(4 * 1024);
+    expect(sorted(rowsOf([...hashJoin(s, left, right)]))).toEqual(expected);
+    expect(metrics.diskBytesSpilled).toBeGreaterThan(0);
+    expect(leftover()).toEqual([]);
+  });
+
   const types: JoinType[] = ['inner', 'left_outer', 'right_outer', 'full_outer', 'left_semi', 'left_anti'];
   for (const joinType of types) {
     for (const buildSide of ['left', 'right'] as const) {

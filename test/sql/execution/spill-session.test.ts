@@ -20,7 +20,7 @@ beforeAll(() => {
     .config('spark.ui.enabled', 'false').config('spark.driver.memory', '2m').config('spark.sql.autoBroadcastJoinThreshold', '-1').config('spark.sql.shuffle.partitions', '2')
     .getOrCreate();
   spillDir = path.join((spark.sparkContext as unknown as { localDir: string }).localDir, 'sql-spill');
-  spark.sparkContext.statusBus.subscribe((e) => { if (e.kind === 'task-end' && e.metrics) spilled.push(e.metrics.diskBytesSpilled); });
+  spark.sparkContext.statusBus.subscribe((e) => { if (e.kind === 'task-end' && e.metrics) spilled.push((e.metrics as { diskBytesSpilled: number }).diskBytesSpilled); });
 });
 afterAll(async () => {
   if (process.env.SPILL_TEST_VERBOSE) process.stderr.write(`metrics wired: ${metricsWired}, disk bytes spilled: ${spilled.reduce((a, b) => a + b, 0)}\n`);

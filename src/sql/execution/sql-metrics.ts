@@ -2,6 +2,7 @@
 // folds the executors' updates from one collection accumulator, and snapshots the values per metric id.
 import type { Accumulator } from '../../rdd/accumulator.js';
 import type { RDD } from '../../rdd/rdd.js';
+import type { RddNode } from '../../rdd/rdd-node.js';
 import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import type { ReadTask } from '../sources/index.js';
@@ -18,6 +19,11 @@ export class SqlMetrics {
   /** Visible metric values by id, then each node's inclusive time (ms) at numMetrics + nodeId. */
   private readonly totals: Float64Array;
   private changed = true;
+  /** Meter RDD ids of exchange inputs -> the exchange; map-stage RDD ids -> the exchange whose shuffle they write. */
+  private readonly exchangeOfMeter = new Map<number, number>();
+  private readonly exchangeOfMapRdd = new Map<number, number>();
+  /** Shuffle writes of the stages submitted while this execution ran (attributed once their RDD is resolved). */
+  private readonly stages = new Map<number, { rddIds: readonly number[]; bytes: number; timeMs: number }>();
 
   constructor(plan: PhysicalPlan, private readonly acc: Accumulator<unknown[]>) {
     this.graph = sqlPlanGraph(plan);
@@ -53,7 +59,41 @@ export class SqlMetrics {
       outBytes: pk === 'exchange' || pk === 'broadcast_exchange' ? this.slot(parent, 'data size') : -1,
     };
     const sink = this.acc;
-    return rdd.mapPartitions((it) => meteredBatches(it, spec, sink));
+    const metered = rdd.mapPartitions((it) => meteredBatches(it, spec, sink));
+    if (pk === 'exchange') this.exchangeOfMeter.set(metered.id, parent);
+    return metered;
+  }
+
+  /** Finds the map side of every shuffle in the query's lineage, so stage shuffle writes reach their exchange. */
+  lineage(root: RDD<unknown>): void {
+    for (const [mapRdd, exchange] of shuffleWriters(root.node, this.exchangeOfMeter)) this.exchangeOfMapRdd.set(mapRdd, exchange);
+    this.changed = true;
+  }
+
+  stageSubmitted(stageId: number, rddIds: readonly number[]): void {
+    if (!this.stages.has(stageId)) this.stages.set(stageId, { rddIds, bytes: 0, timeMs: 0 });
+  }
+
+  /** A successful task's shuffle write (from its task metrics). */
+  taskEnded(stageId: number, bytes: number, timeMs: number): void {
+    const s = this.stages.get(stageId);
+    if (!s || (bytes === 0 && timeMs === 0)) return;
+    s.bytes += bytes;
+    s.timeMs += timeMs;
+    this.changed = true;
+  }
+
+  private shuffleWrites(): Map<number, { bytes: number; timeMs: number }> {
+    const out = new Map<number, { bytes: number; timeMs: number }>();
+    for (const s of this.stages.values()) {
+      const ex = s.rddIds.map((id) => this.exchangeOfMapRdd.get(id)).find((x) => x !== undefined);
+      if (ex === undefined) continue;
+      const w = out.get(ex) ?? { bytes: 0, timeMs: 0 };
+      w.bytes += s.bytes;
+      w.timeMs += s.timeMs;
+      out.set(ex, w);
+    }
+    return out;
   }
 
   /** A file scan's planned splits: files, partitions and bytes it reads. */
@@ -91,10 +131,13 @@ export class SqlMetrics {
   snapshot(): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     const incl = (i: number): number => this.totals[this.numMetrics + i]!;
+    const writes = this.shuffleWrites();
     for (const n of this.graph.nodes) {
       for (const m of n.metrics) {
         let v = this.totals[m.accumulatorId]!;
-        if (TIME_METRICS.has(m.name)) {
+        if (m.name === 'shuffle bytes written') v = writes.get(n.nodeId)?.bytes ?? 0;
+        else if (m.name === 'shuffle write time') v = writes.get(n.nodeId)?.timeMs ?? 0;
+        else if (TIME_METRICS.has(m.name)) {
           let own = incl(n.nodeId);
           this.nodes.forEach((c, i) => { if (c.parent === n.nodeId && pipelinedChild(c.plan)) own -= incl(i); });
           v = Math.max(0, own);
@@ -104,6 +147,52 @@ export class SqlMetrics {
     }
     return out;
   }
+}
+
+/**
+ * [map-side RDD id, exchange node id] for every shuffle under `root`: the map side of a shuffle is attributed to
+ * the exchange whose input meter it reads (found by walking its narrow ancestors). The walk reads RDD nodes
+ * structurally (parent / parents / left, right) so new RDD kinds need no change here.
+ */
+function shuffleWriters(root: RddNode, exchangeOfMeter: ReadonlyMap<number, number>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const seen = new Set<number>();
+  const meterBelow = (n: RddNode): number | undefined => {
+    const stack = [n];
+    const visited = new Set<number>();
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (visited.has(x.id)) continue;
+      visited.add(x.id);
+      const ex = exchangeOfMeter.get(x.id);
+      if (ex !== undefined) return ex;
+      if (x.kind !== 'shuffled' && x.kind !== 'cogroup') stack.push(...parentsOf(x));
+    }
+    return undefined;
+  };
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    const mapSides = n.kind === 'shuffled' ? [n.parent] : n.kind === 'cogroup' ? n.parents.filter((p) => p.dep === 'shuffle').map((p) => p.node) : [];
+    for (const m of mapSides) {
+      const ex = meterBelow(m);
+      if (ex !== undefined) out.push([m.id, ex]);
+    }
+    stack.push(...parentsOf(n));
+  }
+  return out;
+}
+
+function parentsOf(n: RddNode): RddNode[] {
+  const r = n as unknown as { parent?: RddNode; parents?: ReadonlyArray<RddNode | { node: RddNode }>; left?: RddNode; right?: RddNode };
+  const out: RddNode[] = [];
+  if (r.parent) out.push(r.parent);
+  for (const p of r.parents ?? []) out.push('node' in p && !('kind' in p) ? p.node : (p as RddNode));
+  if (r.left) out.push(r.left);
+  if (r.right) out.push(r.right);
+  return out;
 }
 
 const attached = new WeakMap<object, SqlMetrics>();

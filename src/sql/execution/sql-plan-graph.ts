@@ -41,7 +41,8 @@ export function metricsOf(p: PhysicalPlan): ReadonlyArray<readonly [string, SqlM
     case 'hash_join': case 'nested_loop_join': return [rows, ['join time', 'timing']];
     case 'sort': return [rows, ['sort time', 'timing'], ['spill size', 'size']];
     case 'window': return [rows, ['window time', 'timing']];
-    case 'exchange': return [['shuffle records written', 'sum'], ['data size', 'size'], ['number of partitions', 'sum']];
+    case 'exchange':
+      return [['shuffle records written', 'sum'], ['shuffle bytes written', 'size'], ['shuffle write time', 'timing'], ['data size', 'size'], ['number of partitions', 'sum']];
     case 'broadcast_exchange': return [rows, ['data size', 'size']];
     case 'local_scan': case 'rdd_scan': case 'cached': case 'range_scan': case 'project': case 'filter': case 'limit':
     case 'union': case 'expand': case 'generate':

@@ -12,7 +12,7 @@ import type { ColumnBatch } from '../batch/column-batch.js';
 import { rawValueAt } from '../batch/column-batch.js';
 import { explainPlans, physicalPlanOf, type ExecutionContext, type ExplainMode } from '../execution/index.js';
 import { toRdd } from '../execution/to-rdd.js';
-import { attachMetrics, SqlMetrics } from '../execution/sql-metrics.js';
+import { attachMetrics, metricsFor, SqlMetrics } from '../execution/sql-metrics.js';
 import { sqlPlanGraph, type SqlPlanGraph } from '../execution/sql-plan-graph.js';
 import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import { displayPhysical, parseBytes } from '../../planner/physical/index.js';
@@ -98,7 +98,12 @@ export class SqlEngine {
     };
     const stop = bus.subscribe((e) => {
       if (e.kind === 'job-start') jobIds.push(e.jobId as number);
-      else if (e.kind === 'task-end' && metrics) timer ??= setTimeout(flush, METRIC_UPDATE_MS);
+      else if (e.kind === 'stage-submitted') metrics?.stageSubmitted(e.stageId as number, e.rddIds as readonly number[]);
+      else if (e.kind === 'task-end' && metrics) {
+        const m = e.metrics as { shuffleBytesWritten?: number; shuffleWriteTimeMs?: number } | undefined;
+        if (e.status === 'SUCCESS' && m) metrics.taskEnded(e.stageId as number, m.shuffleBytesWritten ?? 0, m.shuffleWriteTimeMs ?? 0);
+        timer ??= setTimeout(flush, METRIC_UPDATE_MS);
+      }
     });
     const end = (error?: string): void => {
       if (timer) clearTimeout(timer);
@@ -131,7 +136,9 @@ export class SqlEngine {
     const physical = physicalPlanOf(this.context, ready);
     const rt = this.runtime();
     hook?.(rt, physical);
-    return (await toRdd(rt, physical)) as RDD<ColumnBatch>;
+    const root = (await toRdd(rt, physical)) as RDD<ColumnBatch>;
+    metricsFor(rt)?.lineage(root);
+    return root;
   }
 
   async collectRows(plan: LogicalPlan, description?: string): Promise<Row[]> {

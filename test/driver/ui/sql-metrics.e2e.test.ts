@@ -45,6 +45,8 @@ describe('SQL operator metrics of real queries', () => {
     const exchange = named(x, 'Exchange')[0];
     expect(metric(exchange, 'shuffle records written')).toBe(21);
     expect(exchange!.metrics.find((m) => m.name === 'data size')!.value).toMatch(/^\d+\.\d (B|KiB)$/);
+    // the map stage's task metrics are attributed to the exchange whose shuffle it wrote
+    expect(exchange!.metrics.find((m) => m.name === 'shuffle bytes written')!.value).toMatch(/^[1-9]\d*\.\d (B|KiB)$/);
     expect(final!.metrics.find((m) => m.name === 'time in aggregation build')!.value).toMatch(/^\d+ ms$/);
     // edges go from child to parent and connect every node
     expect(x.edges).toHaveLength(x.nodes.length - 1);
@@ -53,6 +55,19 @@ describe('SQL operator metrics of real queries', () => {
     const mine = events.filter((e) => e.executionId === x.id).map((e) => e.kind);
     expect(mine.lastIndexOf('sql-metric-update')).toBe(mine.length - 2);
     expect(mine[mine.length - 1]).toBe('sql-execution-end');
+  });
+
+  it('attributes shuffle writes to both exchanges of a shuffled join', async () => {
+    spark.conf.set('spark.sql.autoBroadcastJoinThreshold', '-1');
+    spark.range(0, 300, 1, 2).createOrReplaceTempView('s');
+    const [row] = await spark.sql('SELECT count(*) AS n FROM r JOIN s ON r.id = s.id').collect();
+    spark.conf.set('spark.sql.autoBroadcastJoinThreshold', '10485760');
+    expect(Number(row!['n'])).toBe(300);
+    const x = await lastExecution();
+    expect(metric(named(x, 'ShuffledHashJoin')[0], 'number of output rows')).toBe(300);
+    const sides = named(x, 'Exchange').filter((e) => metric(e, 'shuffle records written') > 1);
+    expect(sides.map((e) => metric(e, 'shuffle records written')).sort((a, b) => a - b)).toEqual([300, 10_000]);
+    for (const e of sides) expect(e.metrics.find((m) => m.name === 'shuffle bytes written')!.value).not.toBe('0.0 B');
   });
 
   it('reports files, partitions and bytes a file scan read, and rows after a filter', async () => {

@@ -2,6 +2,7 @@
 // owned by the store; readers must treat them as read-only (the StatusReader interface hands them out readonly).
 import type { TaskMetrics } from '../../rdd/compute/task-env.js';
 import type { SqlPlanGraph } from '../../sql/execution/sql-plan-graph.js';
+import type { StatusEvent } from './status-events.js';
 
 export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'UNKNOWN';
 export type StageStatus = 'ACTIVE' | 'COMPLETE' | 'FAILED' | 'PENDING' | 'SKIPPED';
@@ -158,6 +159,18 @@ export interface SqlExecutionView {
   graph: SqlPlanGraph | undefined;
   /** Latest value of each operator metric, by metric id. */
   readonly metricValues: Map<number, number>;
+}
+
+/** Folds a plan replacement (metrics start over) or a metric snapshot (latest value per id) into an execution. */
+export function applySqlUpdate(x: SqlExecutionView | undefined, e: Extract<StatusEvent, { kind: 'sql-adaptive-execution-update' | 'sql-metric-update' }>): void {
+  if (!x) return;
+  if (e.kind === 'sql-metric-update') {
+    for (const [id, v] of e.updates) x.metricValues.set(id, v);
+    return;
+  }
+  x.physicalPlan = e.physicalPlan;
+  x.graph = e.graph;
+  x.metricValues.clear();
 }
 
 export interface EnvironmentView {

@@ -3,7 +3,7 @@
 import { assertNever } from '../../common/assert.js';
 import type { StatusEvent } from './status-events.js';
 import {
-  addMetrics, newMetricTotals, type AppView, type EnvironmentView, type ExecutorStageView, type ExecutorView, type JobView,
+  addMetrics, applySqlUpdate, newMetricTotals, type AppView, type EnvironmentView, type ExecutorStageView, type ExecutorView, type JobView,
   type SqlExecutionView, type StageView, type TaskView,
 } from './status-model.js';
 import { TaskSummaries, type TaskSortKey, type TaskSummary } from './task-summary.js';
@@ -123,19 +123,9 @@ export class StatusStore implements StatusReader {
         });
         evict(this.sqlMap, this.limits.retainedSqlExecutions, (x) => x.status !== 'RUNNING');
         return 'sql';
-      case 'sql-adaptive-execution-update': {
-        const x = this.sqlMap.get(e.executionId);
-        if (!x) return 'sql';
-        x.physicalPlan = e.physicalPlan;
-        x.graph = e.graph;
-        x.metricValues.clear();
+      case 'sql-adaptive-execution-update': case 'sql-metric-update':
+        applySqlUpdate(this.sqlMap.get(e.executionId), e);
         return 'sql';
-      }
-      case 'sql-metric-update': {
-        const x = this.sqlMap.get(e.executionId);
-        if (x) for (const [id, v] of e.updates) x.metricValues.set(id, v);
-        return 'sql';
-      }
       case 'sql-execution-end': {
         const x = this.sqlMap.get(e.executionId);
         if (!x) return 'sql';

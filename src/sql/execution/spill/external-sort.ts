@@ -2,7 +2,7 @@
 // one cursor per run) that streams output batches. Ties go to the earlier run, so the merge stays stable.
 import type { ColumnBatch } from '../../batch/column-batch.js';
 import type { SortOrder } from '../../../planner/expr/expression.js';
-import { concatAll, gatherBatch, sliceBatch } from '../batch-ops.js';
+import { concatAll, gatherBatch, scatterColumn, sliceBatch } from '../batch-ops.js';
 import { compareSortKey, sortKeyValues } from '../sort.js';
 import type { SpillEnv } from './spill-env.js';
 import { SpillFiles } from './spill-file.js';
@@ -101,22 +101,41 @@ function* slices(b: ColumnBatch): Generator<ColumnBatch> {
   for (let i = 0; i < b.numRows; i += FRAME_ROWS) yield sliceBatch(b, i, Math.min(b.numRows, i + FRAME_ROWS));
 }
 
-/** Output rows picked one at a time from source batches, kept as runs of indices per source batch. */
+/**
+ * Output rows picked one at a time from a few source batches: per source its rows and their output positions;
+ * `take` gathers each source's rows at once, concatenates the pieces and scatters them into output order, so
+ * finely interleaved runs cost a few column passes, not one tiny batch per row.
+ */
 class OutputRows {
   rows = 0;
-  private segs: Array<{ batch: ColumnBatch; idx: number[] }> = [];
+  private sources: ColumnBatch[] = [];
+  private picks: Array<{ rows: number[]; at: number[] }> = [];
+  private lastBatch: ColumnBatch | undefined;
+  private lastPick: { rows: number[]; at: number[] } | undefined;
 
   add(batch: ColumnBatch, row: number): void {
-    const last = this.segs[this.segs.length - 1];
-    if (last !== undefined && last.batch === batch) last.idx.push(row);
-    else this.segs.push({ batch, idx: [row] });
-    this.rows++;
+    if (batch !== this.lastBatch) {
+      let i = this.sources.indexOf(batch);
+      if (i < 0) { i = this.sources.length; this.sources.push(batch); this.picks.push({ rows: [], at: [] }); }
+      this.lastBatch = batch;
+      this.lastPick = this.picks[i]!;
+    }
+    this.lastPick!.rows.push(row);
+    this.lastPick!.at.push(this.rows++);
   }
 
   take(): ColumnBatch {
-    const parts = this.segs.map((s) => gatherBatch(s.batch, Int32Array.from(s.idx)));
-    this.segs = [];
+    const n = this.rows;
+    const pieces = this.sources.map((b, i) => gatherBatch(b, Int32Array.from(this.picks[i]!.rows)));
+    const dst = new Int32Array(n);
+    let o = 0;
+    for (const p of this.picks) for (const at of p.at) dst[o++] = at;
+    this.sources = [];
+    this.picks = [];
+    this.lastBatch = undefined;
+    this.lastPick = undefined;
     this.rows = 0;
-    return parts.length === 1 ? parts[0]! : concatAll(parts);
+    const all = pieces.length === 1 ? pieces[0]! : concatAll(pieces);
+    return { numRows: n, columns: all.columns.map((c) => scatterColumn(c, dst)) };
   }
 }

@@ -42,3 +42,15 @@ describe('text writer schema', () => {
       schema: T.struct([field('n', T.int)]) })).toThrow(/doesn't support the column `n` of the type "INT"/);
   });
 });
+
+describe('parquet compression option', () => {
+  it('gzip names files .gz.parquet; an unknown codec is refused on the driver', async () => {
+    const { writeBatches } = await import('../../../src/sql/sources/index.js');
+    const out = path.join(dir, 'gz');
+    const schema = T.struct([{ name: 'a', type: T.int, nullable: true }]);
+    writeBatches('parquet', out, [{ numRows: 2, columns: [{ kind: 'i32', values: new Int32Array([1, 2]), valid: null }] }], schema, { options: { compression: 'gzip' } });
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.gz.parquet')).length).toBe(1);
+    expect(() => setupWriteJob({ format: 'parquet', path: path.join(dir, 'lz'), mode: 'overwrite', options: { compression: 'lzo' }, partitionBy: [], schema }))
+      .toThrow('Codec [lzo] is not available. Available codecs are uncompressed, none, snappy, gzip.');
+  });
+});

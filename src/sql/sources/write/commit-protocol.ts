@@ -10,7 +10,7 @@ import { TsSparkError } from '../../../common/errors.js';
 import type { StructType } from '../../types/data-type.js';
 import { fileUri, toLocalPath } from '../file-listing.js';
 import type { Options } from '../source-options.js';
-import type { WriteFormat } from './format-writers.js';
+import { parquetCompression, type WriteFormat } from './format-writers.js';
 
 export type SaveMode = 'overwrite' | 'append' | 'ignore' | 'errorifexists';
 
@@ -58,6 +58,7 @@ export function setupWriteJob(spec: WriteJobSpec): WriteJob | null {
     throw new TsSparkError('ANALYSIS_ERROR', '[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.');
   }
   checkTextSchema(spec);
+  if (spec.format === 'parquet') parquetCompression(spec.options);
   const job: WriteJob = { ...spec, dir, jobId: randomUUID() };
   fs.mkdirSync(tempRoot(job), { recursive: true });
   return job;

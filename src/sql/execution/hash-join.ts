@@ -74,16 +74,17 @@ function emptyCols(width: number): ColumnBatch {
 }
 
 /**
- * Joins `stream` with `buildBatches`. `owned`: the caller hands over both arrays, so a spilling join may empty
- * them once their rows are on disk (the shuffled join's cogroup output), releasing their memory.
+ * Joins `stream` with `buildBatches`. `owned`: the caller hands over both arrays (the shuffled join's cogroup
+ * output), so a build side past the budget is grace-joined and the arrays emptied once their rows are on disk.
+ * A broadcast build (not owned) is shared by the executor's tasks and must fit, as in Spark: never spilled.
  */
 export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[], owned = false): Iterable<ColumnBatch> {
-  const limit = spec.leftKeys.length > 0 ? spillEnv().memoryLimitBytes : Number.POSITIVE_INFINITY;
+  const limit = owned && spec.leftKeys.length > 0 ? spillEnv().memoryLimitBytes : Number.POSITIVE_INFINITY;
   if (limit !== Number.POSITIVE_INFINITY) {
     let bytes = 0;
     for (const b of buildBatches) bytes += batchBytes(b);
     if (bytes > limit) {
-      yield* graceHashJoin(spec, stream, buildBatches, bytes, spillEnv(), 0, owned);
+      yield* graceHashJoin(spec, stream, buildBatches, bytes, spillEnv(), 0, true);
       return;
     }
   }

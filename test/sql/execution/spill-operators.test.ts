@@ -128,12 +128,21 @@ describe('spilling hash aggregation', () => {
 });
 
 describe('grace hash join', () => {
+  it('never spills a broadcast (not owned) build side', () => {
+    const left = data(3000, 1000), right = data(3000, 1000);
+    const s: JoinSpec = { joinType: 'inner', buildSide: 'right', leftKeys: [bound(0, T.int)], rightKeys: [bound(0, T.int)], leftWidth: 3, rightWidth: 3 };
+    const n = [...hashJoin(s, left, right)].reduce((a, b) => a + b.numRows, 0);
+    expect(n).toBeGreaterThan(0);
+    expect(metrics.diskBytesSpilled).toBe(0);
+    expect(right.length).toBe(2);
+  });
+
   it('recurses into buckets still past the budget (full outer, NULL keys, duplicates)', () => {
     const left = data(6000, 3000), right = data(9000, 3000);
     const s: JoinSpec = { joinType: 'full_outer', buildSide: 'right', leftKeys: [bound(0, T.int)], rightKeys: [bound(0, T.int)], leftWidth: 3, rightWidth: 3 };
     const expected = sorted(rowsOf([...joinInMemory(s, left, right)]));
     tiny(4 * 1024);
-    expect(sorted(rowsOf([...hashJoin(s, left, right)]))).toEqual(expected);
+    expect(sorted(rowsOf([...hashJoin(s, [...left], [...right], true)]))).toEqual(expected);
     expect(metrics.diskBytesSpilled).toBeGreaterThan(0);
     expect(leftover()).toEqual([]);
   });

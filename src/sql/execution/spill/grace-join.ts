@@ -28,6 +28,7 @@ export function* graceHashJoin(
   level: number,
   owned: boolean,
 ): Generator<ColumnBatch> {
+  // owned: `build` (and `stream` when an array) may be emptied once partitioned, releasing the caller's batches
   const buildLeft = spec.buildSide === 'left';
   const buildKeys = projector(buildLeft ? spec.leftKeys : spec.rightKeys);
   const streamKeys = projector(buildLeft ? spec.rightKeys : spec.leftKeys);

@@ -10,6 +10,7 @@ import type { Partitioning, PhysicalPlan } from '../../planner/physical/physical
 import type { ColumnBatch } from '../batch/column-batch.js';
 import { partitionBatches } from './exchange-map.js';
 import { hashJoin, type JoinSpec } from './hash-join.js';
+import { rangeExchange } from './range-exchange.js';
 import { rangeBatches, rangeTasks } from './range-scan.js';
 import { runOperator } from './run-operator.js';
 import { readTasks, sources } from './sources-bridge.js';
@@ -92,6 +93,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
     }
     case 'exchange': {
       const child = await toRdd(rt, p.input);
+      if (p.partitioning.kind === 'range') return rangeExchange(rt, child, p.partitioning, adaptiveCount);
       const n = numOf(p.partitioning);
       const sizes = sc.collectionAccumulator<number[]>();
       const shuffled = keyedSide(rt, child, p.partitioning, sizes).partitionBy(hashPartitioner(n));

@@ -448,4 +448,6 @@ export const QUERIES: readonly OracleQuery[] = [
   { spark: 'SELECT map(\'k\', a)[\'k\'] FROM nums', duckdb: 'SELECT a FROM nums' },
   { spark: 'SELECT named_struct(\'x\', a, \'y\', s).y FROM nums', duckdb: 'SELECT s FROM nums' },
   { spark: 'SELECT struct(a, s).a FROM nums', duckdb: 'SELECT a FROM nums' },
+  // global sorts large enough to range-partition (sampled bounds, ordered partitions)
+  { spark: 'SELECT id % 977 AS k, id FROM range(150000) ORDER BY k DESC, id', duckdb: 'SELECT range % 977 AS k, range AS id FROM range(150000) ORDER BY k DESC, id' },
 ];

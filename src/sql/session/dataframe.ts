@@ -15,6 +15,7 @@ import type { SparkSession } from './spark-session.js';
 import { DataFrameWriter } from './dataframe-writer.js';
 import { renderTreeString } from './print-schema.js';
 import { parseSelectItem } from './select-expr.js';
+import { formatExplain } from './explain-formatted.js';
 
 export type Row = Record<string, unknown>;
 export type JoinHow = 'inner' | 'cross' | 'outer' | 'full' | 'fullouter' | 'full_outer' | 'left' | 'leftouter' | 'left_outer'
@@ -138,7 +139,8 @@ export class DataFrame {
   }
   explain(mode: boolean | 'simple' | 'extended' | 'formatted' | 'codegen' | 'cost' = 'simple'): void {
     const m = mode === true ? 'extended' : mode === false ? 'simple' : mode;
-    process.stdout.write(`${this.sparkSession.engine.explain(this.plan, m)}\n`);
+    const text = m === 'formatted' ? formatExplain(this.sparkSession.engine.explain(this.plan, 'simple')) : this.sparkSession.engine.explain(this.plan, m);
+    process.stdout.write(`${text}\n`);
   }
   get write(): DataFrameWriter { return new DataFrameWriter(this); }
   get rdd() { return this.sparkSession.engine.toRdd(this.plan); }

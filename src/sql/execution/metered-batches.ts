@@ -17,10 +17,10 @@ export interface MeterSpec {
   readonly outBytes: number;
 }
 
-/** Accumulator updates are flat [slot, value, slot, value, …] arrays, one per metered partition. */
+/** Accumulator updates are flat [partition, slot, value, slot, value, …] arrays, one per metered partition. */
 export interface MetricSink { add(update: unknown): void }
 
-export function* meteredBatches(input: Iterable<ColumnBatch>, spec: MeterSpec, sink: MetricSink): Generator<ColumnBatch> {
+export function* meteredBatches(input: Iterable<ColumnBatch>, spec: MeterSpec, sink: MetricSink, partition: number): Generator<ColumnBatch> {
   let rows = 0;
   let bytes = 0;
   let time = 0;
@@ -37,7 +37,7 @@ export function* meteredBatches(input: Iterable<ColumnBatch>, spec: MeterSpec, s
     time += performance.now() - t0;
   } finally {
     // also on early close (a limit above stops pulling): the rows seen so far are the rows produced
-    const u: number[] = [spec.incl, time];
+    const u: number[] = [partition, spec.incl, time];
     if (spec.rows >= 0) u.push(spec.rows, rows);
     if (spec.outRows >= 0) u.push(spec.outRows, rows);
     if (spec.outBytes >= 0) u.push(spec.outBytes, bytes);

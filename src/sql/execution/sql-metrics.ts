@@ -9,6 +9,7 @@ import type { ReadTask } from '../sources/index.js';
 import { meteredBatches, type MeterSpec } from './metered-batches.js';
 import { OUTPUT_ROWS, pipelinedChild, preOrder, sqlPlanGraph, type SqlPlanGraph } from './sql-plan-graph.js';
 
+const PARTITION_SPAN = 2 ** 24;
 const TIME_METRICS = new Set(['time in aggregation build', 'join time', 'sort time', 'window time', 'scan time']);
 
 export class SqlMetrics {
@@ -18,6 +19,12 @@ export class SqlMetrics {
   private readonly numMetrics: number;
   /** Visible metric values by id, then each node's inclusive time (ms) at numMetrics + nodeId. */
   private readonly totals: Float64Array;
+  /**
+   * The largest value each partition reported per slot (key slot * 2^24 + partition). A partition computed twice
+   * (a range exchange's sampling job, a retried task, recomputation after a lost shuffle) counts once, so
+   * "number of output rows" is the rows of the data, not of the work done.
+   */
+  private readonly byPartition = new Map<number, number>();
   private changed = true;
   /** Meter RDD ids of exchange inputs -> the exchange; map-stage RDD ids -> the exchange whose shuffle they write. */
   private readonly exchangeOfMeter = new Map<number, number>();
@@ -59,7 +66,7 @@ export class SqlMetrics {
       outBytes: pk === 'exchange' || pk === 'broadcast_exchange' ? this.slot(parent, 'data size') : -1,
     };
     const sink = this.acc;
-    const metered = rdd.mapPartitions((it) => meteredBatches(it, spec, sink));
+    const metered = rdd.mapPartitionsWithIndex((i, it) => meteredBatches(it, spec, sink, i));
     if (pk === 'exchange') this.exchangeOfMeter.set(metered.id, parent);
     return metered;
   }
@@ -115,9 +122,17 @@ export class SqlMetrics {
       this.acc.value = [];
       for (const u of updates) {
         const a = u as readonly number[];
-        for (let i = 0; i + 1 < a.length; i += 2) {
+        const part = a[0]!;
+        for (let i = 1; i + 1 < a.length; i += 2) {
           const s = a[i]!;
-          if (s >= 0 && s < this.totals.length) this.totals[s]! += a[i + 1]!;
+          if (!(s >= 0 && s < this.totals.length)) continue;
+          const key = s * PARTITION_SPAN + part;
+          const old = this.byPartition.get(key) ?? 0;
+          const v = a[i + 1]!;
+          if (v > old) {
+            this.byPartition.set(key, v);
+            this.totals[s]! += v - old;
+          }
         }
       }
       this.changed = true;

@@ -41,9 +41,9 @@ describe('SqlMetrics', () => {
     expect(value(1, 'number of partitions')).toBe(1);
     expect(m.drain()).toBe(false);
     // two map tasks: range rows and inclusive times, partial aggregate rows and inclusive times
-    acc.mergeUpdate([[incl(3), 4, id(3, 'number of output rows'), 50], [incl(2), 10, id(2, 'number of output rows'), 1, id(1, 'shuffle records written'), 1]]);
-    acc.mergeUpdate([[incl(3), 5, id(3, 'number of output rows'), 50], [incl(2), 12, id(2, 'number of output rows'), 1, id(1, 'shuffle records written'), 1]]);
-    acc.mergeUpdate([[incl(0), 3, id(0, 'number of output rows'), 1]]);
+    acc.mergeUpdate([[0, incl(3), 4, id(3, 'number of output rows'), 50], [0, incl(2), 10, id(2, 'number of output rows'), 1, id(1, 'shuffle records written'), 1]]);
+    acc.mergeUpdate([[1, incl(3), 5, id(3, 'number of output rows'), 50], [1, incl(2), 12, id(2, 'number of output rows'), 1, id(1, 'shuffle records written'), 1]]);
+    acc.mergeUpdate([[0, incl(0), 3, id(0, 'number of output rows'), 1]]);
     expect(m.drain()).toBe(true);
     expect(acc.value).toEqual([]); // drained, so the driver-side list never grows with the task count
     expect(value(3, 'number of output rows')).toBe(100);
@@ -51,6 +51,10 @@ describe('SqlMetrics', () => {
     expect(value(1, 'shuffle records written')).toBe(2);
     expect(value(2, 'time in aggregation build')).toBe(13); // 22 inclusive - 9 of the range below it
     expect(value(0, 'time in aggregation build')).toBe(3); // the exchange below runs in another stage
+    // partition 1 of the range computed again (e.g. a sampling job): counted once
+    acc.mergeUpdate([[1, incl(3), 5, id(3, 'number of output rows'), 50]]);
+    expect(m.drain()).toBe(true);
+    expect(value(3, 'number of output rows')).toBe(100);
   });
 
   it('attributes a stage’s shuffle writes once the stage’s RDD is known to write the exchange', () => {
@@ -58,7 +62,7 @@ describe('SqlMetrics', () => {
     // the exchange's input is metered (RDD 41); the exchange keys it (42) and shuffles it (43); the query reads 50
     const source = { kind: 'parallelize', id: 40 };
     const meter = { kind: 'map-partitions', id: 41, parent: source };
-    const fake = { id: 40, node: source, mapPartitions: () => ({ id: 41, node: meter }) };
+    const fake = { id: 40, node: source, mapPartitionsWithIndex: () => ({ id: 41, node: meter }) };
     m.meter(partial, fake as never);
     m.stageSubmitted(7, [42]);
     m.taskEnded(7, 1000, 2);
@@ -78,10 +82,11 @@ describe('meteredBatches', () => {
 
   it('passes batches through and sends one update per partition', () => {
     const updates: unknown[] = [];
-    const out = [...meteredBatches([batch(3), batch(4)], spec, { add: (u) => updates.push(u) })];
+    const out = [...meteredBatches([batch(3), batch(4)], spec, { add: (u) => updates.push(u) }, 6)];
     expect(out.map((b) => b.numRows)).toEqual([3, 4]);
     expect(updates).toHaveLength(1);
-    const u = updates[0] as number[];
+    const u = (updates[0] as number[]).slice(1);
+    expect((updates[0] as number[])[0]).toBe(6); // the partition
     expect(u[0]).toBe(9);
     expect(u[1]).toBeGreaterThanOrEqual(0);
     expect(u.slice(2, 6)).toEqual([5, 7, 2, 7]);
@@ -91,7 +96,7 @@ describe('meteredBatches', () => {
 
   it('reports the rows seen when a consumer stops early', () => {
     const updates: unknown[] = [];
-    for (const b of meteredBatches([batch(3), batch(4), batch(5)], spec, { add: (u) => updates.push(u) })) if (b.numRows === 4) break;
-    expect((updates[0] as number[]).slice(2, 4)).toEqual([5, 7]);
+    for (const b of meteredBatches([batch(3), batch(4), batch(5)], spec, { add: (u) => updates.push(u) }, 0)) if (b.numRows === 4) break;
+    expect((updates[0] as number[]).slice(3, 5)).toEqual([5, 7]);
   });
 });

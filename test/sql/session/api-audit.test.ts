@@ -78,3 +78,15 @@ describe('selectExpr / expr with aliases, cast to a DataType', () => {
     expect((await df.limit(1).collect())[0]).toEqual({ s: '1', d: 1, a: [1], x: 30 });
   });
 });
+
+describe('spark.conf', () => {
+  it('get(key, default) returns the default for an unset key, even one with a SQL default', () => {
+    const s = spark.newSession();
+    expect(s.conf.get('spark.sql.caseSensitive')).toBe('false');
+    expect(s.conf.get('spark.sql.caseSensitive', 'true')).toBe('true');
+    expect(s.conf.get('spark.nonexistent.key', 'x')).toBe('x');
+    s.conf.set('spark.sql.caseSensitive', true);
+    expect(s.conf.get('spark.sql.caseSensitive', 'nope')).toBe('true');
+    s.conf.unset('spark.sql.caseSensitive');
+  });
+});

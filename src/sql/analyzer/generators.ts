@@ -4,11 +4,11 @@ import type { Attribute, Expression } from '../../planner/expr/expression.js';
 import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
 import { newExprId } from '../../planner/logical/expr-ids.js';
 import { exprToSql } from '../parser/index.js';
-import type { Expr, LateralView, SelectItem } from '../parser/ast.js';
+import type { Expr, LateralView, SelectCore, SelectItem } from '../parser/ast.js';
 import type { StructField } from '../types/data-type.js';
 import { analysisError } from './errors.js';
 import { typeOf } from './expr-type.js';
-import { coerceTypes, isGeneratorFunction, resolveFunction, resolveGenerator, widen } from './function-adapter.js';
+import { coerceTypes, isAggregateFunction, isGeneratorFunction, resolveFunction, resolveGenerator, widen } from './function-adapter.js';
 import { resolveExpr, type ResolveCtx } from './resolve-expr.js';
 import { Scope, type ScopeEntry } from './scope.js';
 
@@ -19,14 +19,45 @@ export function asGeneratorCall(e: Expr): FnExpr | undefined {
   return e.kind === 'function' && !e.over && isGeneratorFunction(e.name[e.name.length - 1]!) ? e : undefined;
 }
 
-/** Whether a generator call appears anywhere inside `e` (lambdas and subqueries are not walked). */
-function containsGenerator(e: Expr): boolean {
-  if (asGeneratorCall(e)) return true;
+/** Whether `pred` holds anywhere inside `e` (subqueries are not walked). */
+function containsExpr(e: Expr, pred: (x: Expr) => boolean): boolean {
+  if (pred(e)) return true;
   for (const v of Object.values(e)) {
-    if (Array.isArray(v)) { if (v.some((x) => isExpr(x) && containsGenerator(x))) return true; }
-    else if (isExpr(v) && containsGenerator(v)) return true;
+    if (Array.isArray(v)) { if (v.some((x) => isExpr(x) && containsExpr(x, pred))) return true; }
+    else if (isExpr(v) && containsExpr(v, pred)) return true;
   }
   return false;
+}
+
+const containsGenerator = (e: Expr): boolean => containsExpr(e, (x) => asGeneratorCall(x) !== undefined);
+const isAggregateCall = (x: Expr): boolean => x.kind === 'function' && !x.over && isAggregateFunction(x.name[x.name.length - 1]!);
+
+/** An aggregate query's generator, split off: the query computes the generator's arguments as hidden columns. */
+export interface AggregateGenerator {
+  readonly core: SelectCore;
+  readonly index: number;
+  readonly call: FnExpr;
+  readonly item: SelectItem;
+  readonly argNames: readonly string[];
+  /** SELECT DISTINCT: applied over the generated rows. */
+  readonly distinct: boolean;
+}
+
+/**
+ * `SELECT k, explode(collect_list(v)) FROM t GROUP BY k`: Spark generates over the Aggregate's output. Returns the
+ * select block with the generator replaced by its arguments (named `__generator_arg_i`) when the block aggregates.
+ */
+export function aggregateGenerator(core: SelectCore): AggregateGenerator | undefined {
+  const index = core.items.findIndex((it) => asGeneratorCall(it.expr) !== undefined);
+  if (index < 0) return undefined;
+  const aggregates = (core.groupBy?.length ?? 0) > 0 || core.having !== undefined || core.items.some((it) => containsExpr(it.expr, isAggregateCall));
+  if (!aggregates || core.items.filter((it) => asGeneratorCall(it.expr)).length > 1) return undefined;
+  const item = core.items[index]!;
+  const call = asGeneratorCall(item.expr)!;
+  const argNames = call.args.map((_, i) => `__generator_arg_${i}`);
+  const argItems: SelectItem[] = call.args.map((expr, i) => ({ expr, alias: argNames[i]! }));
+  const items = [...core.items.slice(0, index), ...argItems, ...core.items.slice(index + 1)];
+  return { core: { ...core, items, distinct: false }, index, call, item, argNames, distinct: core.distinct };
 }
 
 function isExpr(v: unknown): v is Expr {

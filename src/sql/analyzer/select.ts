@@ -18,7 +18,7 @@ import { analyzeRelation, type Analyzed } from './relations.js';
 import { sortOrderOf } from './resolve-call.js';
 import { asBoolean, resolveExpr, type ResolveCtx } from './resolve-expr.js';
 import { Scope } from './scope.js';
-import { applyLateralViews, selectGenerator, type SelectGenerator } from './generators.js';
+import { aggregateGenerator, applyLateralViews, buildGenerate, selectGenerator, type AggregateGenerator, type SelectGenerator } from './generators.js';
 import { TsSparkError } from '../../common/errors.js';
 
 function itemInfo(expr: Expression, name: string, keepAttr: boolean): SelectItemInfo {
@@ -88,6 +88,8 @@ export function analyzeSelect(core: SelectCore, orderBy: readonly SortItem[], ct
 
 /** The select block over an already analyzed FROM (DataFrame select/agg use this directly). */
 export function analyzeSelectOver(from: Analyzed, core: SelectCore, orderBy: readonly SortItem[], ctx: QueryCtx): LogicalPlan {
+  const aggGen = aggregateGenerator(core);
+  if (aggGen) return generateOverAggregate(from, aggGen, orderBy, ctx);
   let scope = from.scope.withOuter(ctx.outer);
   const windows = new Map<string, WindowRef>(core.windows.map((w) => [w.name.toLowerCase(), w.spec]));
   let base: ResolveCtx = { scope, env: ctx.env, allowAggregate: true, allowWindow: true, windows };
@@ -145,6 +147,19 @@ export function analyzeSelectOver(from: Analyzed, core: SelectCore, orderBy: rea
   const post: ResolveCtx = { ...base, scope: outputScope(items, scope, ctx) };
   const sorts = orderBy.map((s) => resolveSort(s, items, post, (e) => e));
   return finish(plan, items, items.map((i) => i.expr), windowed, sorts, core.distinct, false);
+}
+
+/** The aggregate block computes the generator's arguments; Generate runs over its output, then the select list. */
+function generateOverAggregate(from: Analyzed, g: AggregateGenerator, orderBy: readonly SortItem[], ctx: QueryCtx): LogicalPlan {
+  const inner = analyzeSelectOver(from, g.core, orderBy, ctx);
+  const out = outputOf(inner);
+  const args = g.argNames.map((n) => ({ kind: 'column', parts: [n] }) as const);
+  const names = g.item.aliases ?? (g.item.alias !== undefined ? [g.item.alias] : undefined);
+  const rc: ResolveCtx = { scope: Scope.of(out, undefined, ctx.outer), env: ctx.env, allowAggregate: false, allowWindow: false };
+  const gen = buildGenerate(inner, { ...g.call, args }, false, names, rc, g.item.aliases ? undefined : g.item.alias);
+  const kept = [...out.slice(0, g.index), ...gen.output, ...out.slice(g.index + g.argNames.length)];
+  let plan: LogicalPlan = { kind: 'project', input: gen.plan, items: kept.map((a) => ({ expr: a, attr: a })) };
+  return g.distinct ? { kind: 'distinct', input: plan } : plan;
 }
 
 /** Select outputs first, then the FROM columns (Spark's order for HAVING and ORDER BY). */

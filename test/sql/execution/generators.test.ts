@@ -47,6 +47,15 @@ describe('select-list generators', () => {
   });
 });
 
+describe('generators over aggregates', () => {
+  it('Generate runs over the Aggregate output, as Spark', async () => {
+    expect(await rows("SELECT k, explode(collect_list(v)) AS x FROM VALUES (1, 'a'), (1, 'b'), (2, 'c') AS t(k, v) GROUP BY k ORDER BY k")).toEqual(
+      [{ k: 1, x: 'a' }, { k: 1, x: 'b' }, { k: 2, x: 'c' }]);
+    expect(await rows('SELECT posexplode(array(count(*), sum(k))) FROM VALUES (1), (2) AS t(k)')).toEqual([{ pos: 0, col: 2 }, { pos: 1, col: 3 }]);
+    expect(await rows('SELECT DISTINCT explode(array(k, k)) FROM VALUES (1), (2) AS t(k) GROUP BY k ORDER BY 1')).toHaveLength(2);
+  });
+});
+
 describe('LATERAL VIEW and table-valued generators', () => {
   it('chains lateral views, qualified by the view name', async () => {
     expect(await rows('SELECT id, x.c, y.d FROM g LATERAL VIEW explode(arr) x AS c LATERAL VIEW explode(array(c, c + 1)) y AS d')).toEqual([

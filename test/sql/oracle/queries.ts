@@ -450,4 +450,6 @@ export const QUERIES: readonly OracleQuery[] = [
   { spark: 'SELECT struct(a, s).a FROM nums', duckdb: 'SELECT a FROM nums' },
   // global sorts large enough to range-partition (sampled bounds, ordered partitions)
   { spark: 'SELECT id % 977 AS k, id FROM range(150000) ORDER BY k DESC, id', duckdb: 'SELECT range % 977 AS k, range AS id FROM range(150000) ORDER BY k DESC, id' },
+  { spark: 'SELECT dept, explode(collect_list(id)) FROM emp GROUP BY dept', duckdb: 'SELECT dept, unnest(list(id)) FROM emp GROUP BY dept' },
+  { spark: 'SELECT name, count(*) OVER (ORDER BY CAST(hired AS TIMESTAMP) RANGE BETWEEN INTERVAL 900 DAYS PRECEDING AND INTERVAL 10 DAYS FOLLOWING) FROM emp', duckdb: 'SELECT name, count(*) OVER (ORDER BY CAST(hired AS TIMESTAMP) NULLS FIRST RANGE BETWEEN INTERVAL 900 DAYS PRECEDING AND INTERVAL 10 DAYS FOLLOWING) FROM emp' },
 ];

@@ -30,14 +30,24 @@ export function setSpillEnv(env: SpillEnv | undefined): void {
 
 type EnvHook = () => TaskEnv | undefined;
 
+/**
+ * Test hook: TSSPARK_TEST_SQL_SPILL_BYTES caps SQL operators' budget below the executor's 1 MiB floor (task
+ * threads inherit the environment), so whole query suites can run with every sort, aggregation and join spilling.
+ */
+const testCap = Number(process.env.TSSPARK_TEST_SQL_SPILL_BYTES ?? Number.NaN);
+
+function capped(env: SpillEnv): SpillEnv {
+  return testCap >= 0 && testCap < env.memoryLimitBytes ? { memoryLimitBytes: testCap, localDir: env.localDir, metrics: env.metrics } : env;
+}
+
 export function spillEnv(): SpillEnv {
   if (override) return override;
   const hook = (taskEnvModule as unknown as { currentTaskEnv?: EnvHook }).currentTaskEnv;
   const env = typeof hook === 'function' ? hook() : undefined;
-  if (env) return env;
+  if (env) return capped(env);
   const ctx = (workerData as { ctx?: { localDir?: unknown; memoryLimitBytes?: unknown } } | null | undefined)?.ctx;
   if (ctx && typeof ctx.memoryLimitBytes === 'number' && typeof ctx.localDir === 'string') {
-    return { memoryLimitBytes: ctx.memoryLimitBytes, localDir: ctx.localDir, metrics: threadSpillMetrics };
+    return capped({ memoryLimitBytes: ctx.memoryLimitBytes, localDir: ctx.localDir, metrics: threadSpillMetrics });
   }
   return { memoryLimitBytes: Number.POSITIVE_INFINITY, localDir: os.tmpdir(), metrics: threadSpillMetrics };
 }

@@ -44,7 +44,8 @@ export const stddev_pop = (x: ColumnLike): Column => fn('stddev_pop', x);
 export const variance = (x: ColumnLike): Column => fn('variance', x);
 export const var_samp = (x: ColumnLike): Column => fn('var_samp', x);
 export const var_pop = (x: ColumnLike): Column => fn('var_pop', x);
-export const approx_count_distinct = (x: ColumnLike): Column => fn('approx_count_distinct', x);
+export const approx_count_distinct = (x: ColumnLike, rsd?: number): Column =>
+  new Column(call('approx_count_distinct', [c(x), ...(rsd === undefined ? [] : [toExpr(rsd)])]));
 export const approxCountDistinct = approx_count_distinct;
 
 // strings

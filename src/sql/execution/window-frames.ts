@@ -52,13 +52,25 @@ function valueRange(frame: Frame, key: Column, o: SortOrder, s: number, e: numbe
   let nnE = e;
   if (o.nulls === 'nulls_first') while (nnS < e && valueAt(key, nnS) === null) nnS++;
   else while (nnE > s && valueAt(key, nnE - 1) === null) nnE--;
-  const pos = new Float64Array(nnE - nnS);
-  for (let j = nnS; j < nnE; j++) pos[j - nnS] = sign * (valueAt(key, j) as number);
   const nullLo = o.nulls === 'nulls_first' ? s : nnE;
   const nullHi = o.nulls === 'nulls_first' ? nnS : e;
   for (let i = s; i < e; i++) {
     if (i < nnS || i >= nnE) { lo[i - s] = lower === null ? s : nullLo; hi[i - s] = upper === null ? e : nullHi; }
   }
+  // NaN sorts above every number (last ascending, first descending) and NaN + offset is NaN: NaN rows frame
+  // their NaN peers, as NULLs do
+  const nanLo = nnS;
+  const nanHi = nnE;
+  if (sign > 0) while (nnE > nnS && Number.isNaN(valueAt(key, nnE - 1))) nnE--;
+  else while (nnS < nnE && Number.isNaN(valueAt(key, nnS))) nnS++;
+  for (let i = nanLo; i < nanHi; i++) {
+    if (i < nnS || i >= nnE) {
+      lo[i - s] = lower === null ? s : sign > 0 ? nnE : nanLo;
+      hi[i - s] = upper === null ? e : sign > 0 ? nanHi : nnS;
+    }
+  }
+  const pos = new Float64Array(nnE - nnS);
+  for (let j = nnS; j < nnE; j++) pos[j - nnS] = sign * (valueAt(key, j) as number);
   let a = 0;
   let b = 0;
   const m = nnE - nnS;

@@ -69,6 +69,19 @@ describe('RANGE frames with value offsets', () => {
     }
   });
 
+  it('NaN keys (above every number) frame their NaN peers; numbers never reach them through an offset', () => {
+    const asc = orders[0]!;
+    const lo = new Int32Array(5);
+    const hi = new Int32Array(5);
+    frameBounds({ type: 'range', lower: -1, upper: 100 }, [f64([null, 1, 2, NaN, NaN])], [asc], 0, 5, lo, hi);
+    expect([...lo]).toEqual([0, 1, 1, 3, 3]);
+    expect([...hi]).toEqual([1, 3, 3, 5, 5]);
+    const desc = orders[2]!;
+    frameBounds({ type: 'range', lower: null, upper: 1 }, [f64([NaN, NaN, 2, 1, null])], [desc], 0, 5, lo, hi);
+    expect([...lo]).toEqual([0, 0, 0, 0, 0]);
+    expect([...hi]).toEqual([2, 2, 4, 4, 5]);
+  });
+
   it('honours the partition offset s', () => {
     const o = orders[0]!;
     const lo = new Int32Array(3);

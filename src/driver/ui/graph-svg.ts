@@ -15,17 +15,22 @@ export interface GraphNode {
 export interface GraphLayout {
   readonly direction: 'LR' | 'TB';
   readonly nodeWidth?: number;
+  /** Layer by distance from the sources (default) or from the sink (trees: leaves of equal depth line up). */
+  readonly align?: 'sources' | 'sink';
 }
 
 export function graphSvg(nodes: readonly GraphNode[], edges: ReadonlyArray<readonly [string, string]>, opts: GraphLayout): Html {
   if (nodes.length === 0) return raw('');
   const ids = new Set(nodes.map((n) => n.id));
   const es = edges.filter(([a, b]) => ids.has(a) && ids.has(b));
+  // longest-path layering (Bellman-Ford style relaxation; bounded by node count, so cycles cannot loop forever):
+  // from the sources, or, for trees flowing into one sink (SQL plans), from the sink so siblings line up
+  const fromSink = opts.align === 'sink';
   const layer = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-  // longest-path layering (Bellman-Ford style relaxation; bounded by node count, so cycles cannot loop forever)
   for (let pass = 0; pass < nodes.length; pass++) {
     let changed = false;
-    for (const [a, b] of es) {
+    for (const [x, y] of es) {
+      const [a, b] = fromSink ? [y, x] : [x, y];
       const want = layer.get(a)! + 1;
       if (want > layer.get(b)!) {
         layer.set(b, want);
@@ -33,6 +38,10 @@ export function graphSvg(nodes: readonly GraphNode[], edges: ReadonlyArray<reado
       }
     }
     if (!changed) break;
+  }
+  if (fromSink) {
+    const top = Math.max(...layer.values());
+    for (const [id, l] of layer) layer.set(id, top - l);
   }
   const layers: GraphNode[][] = [];
   for (const n of nodes) (layers[layer.get(n.id)!] ??= []).push(n);
@@ -49,11 +58,14 @@ export function graphSvg(nodes: readonly GraphNode[], edges: ReadonlyArray<reado
   const extent = (l: GraphNode[] | undefined): number => (l ?? []).reduce((s, n, j) => s + crossOf(n) + (j > 0 ? gapCross : 0), 0);
   const maxCross = Math.max(...layers.map(extent));
   const pos = new Map<string, { x: number; y: number }>();
+  // trees drawn from their sink: each parent centred over its children instead of each layer centred
+  const slots = fromSink ? treeSlots(nodes, es) : undefined;
   let main = 0;
   for (const l of layers) {
     if (!l) continue;
     let cross = (maxCross - extent(l)) / 2;
     for (const n of l) {
+      if (slots) cross = slots.get(n.id)! * (crossOf(n) + gapCross);
       pos.set(n.id, lr ? { x: main + 8, y: cross + 8 } : { x: cross + 8, y: main + 8 });
       cross += crossOf(n) + gapCross;
     }
@@ -83,4 +95,29 @@ export function graphSvg(nodes: readonly GraphNode[], edges: ReadonlyArray<reado
   }
   parts.push('</svg>');
   return raw(parts.join(''));
+}
+
+/** Cross-axis slots of a forest flowing into its sinks: leaves take consecutive slots, a parent the mean of its children's. */
+function treeSlots(nodes: readonly GraphNode[], es: ReadonlyArray<readonly [string, string]>): Map<string, number> {
+  const kids = new Map<string, string[]>();
+  const flowsOn = new Set<string>();
+  for (const [a, b] of es) {
+    const k = kids.get(b);
+    if (k) k.push(a);
+    else kids.set(b, [a]);
+    flowsOn.add(a);
+  }
+  const slot = new Map<string, number>();
+  let next = 0;
+  const place = (id: string): number => {
+    slot.set(id, next); // provisional: a node reached twice (shared input) or a cycle is placed once
+    const xs: number[] = [];
+    for (const c of kids.get(id) ?? []) if (!slot.has(c)) xs.push(place(c));
+    const v = xs.length === 0 ? next++ : xs.reduce((s, x) => s + x, 0) / xs.length;
+    slot.set(id, v);
+    return v;
+  };
+  for (const n of nodes) if (!flowsOn.has(n.id) && !slot.has(n.id)) place(n.id);
+  for (const n of nodes) if (!slot.has(n.id)) place(n.id);
+  return slot;
 }

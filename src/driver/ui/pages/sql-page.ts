@@ -73,7 +73,7 @@ export function sqlExecutionPage(ctx: PageContext): Html | undefined {
 </ul>
 ${x.error !== undefined ? html`<pre class="error-box">${x.error}</pre>` : ''}
 <h2>Plan</h2>
-<div class="dag-wrap sql-plan">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 320 })}</div>
+<div class="dag-wrap sql-plan">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 320, align: 'sink' })}</div>
 ${ops.length > 0 ? html`<details open class="sql-section"><summary>Operator metrics</summary>${table(['ID', 'Operator', 'Metric', 'Value'], ops.flatMap((n) => n.metrics.map((m, i) =>
     html`<tr>${i === 0 ? html`<td class="num" rowspan="${n.metrics.length}">${n.nodeId}</td><td rowspan="${n.metrics.length}" title="${n.desc}">${n.nodeName}</td>` : ''}<td>${m.name}</td><td class="num metric-value">${m.value}</td></tr>`)), 'sql-metrics')}</details>` : ''}
 <details open class="sql-section"><summary>Physical plan</summary><pre class="plan">${x.physicalPlan}</pre></details>`);

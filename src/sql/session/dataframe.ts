@@ -18,6 +18,7 @@ import { parseSelectItem } from './select-expr.js';
 import { formatExplain } from './explain-formatted.js';
 
 export type Row = Record<string, unknown>;
+export interface ShowOptions { readonly n?: number; readonly truncate?: boolean | number; readonly vertical?: boolean }
 export type JoinHow = 'inner' | 'cross' | 'outer' | 'full' | 'fullouter' | 'full_outer' | 'left' | 'leftouter' | 'left_outer'
   | 'right' | 'rightouter' | 'right_outer' | 'semi' | 'leftsemi' | 'left_semi' | 'anti' | 'leftanti' | 'left_anti';
 
@@ -131,11 +132,13 @@ export class DataFrame {
   async count(): Promise<number> { return this.sparkSession.engine.count(this.plan); }
   async isEmpty(): Promise<boolean> { return (await this.take(1)).length === 0; }
   async toArrow(): Promise<Table> { return this.sparkSession.engine.toArrow(this.plan); }
-  async show(n: number = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+  /** show(n = 20, truncate = true, vertical = false), or show({ n, truncate, vertical }) as PySpark's keywords. */
+  async show(n: number | ShowOptions = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
     process.stdout.write(await this.showString(n, truncate, vertical));
   }
-  showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
-    return this.sparkSession.engine.showString(this.plan, n, truncate, vertical, this.description);
+  showString(n: number | ShowOptions = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
+    const o: ShowOptions = typeof n === 'object' ? n : { n, truncate, vertical };
+    return this.sparkSession.engine.showString(this.plan, o.n ?? 20, o.truncate ?? true, o.vertical ?? false, this.description);
   }
   explain(mode: boolean | 'simple' | 'extended' | 'formatted' | 'codegen' | 'cost' = 'simple'): void {
     const m = mode === true ? 'extended' : mode === false ? 'simple' : mode;

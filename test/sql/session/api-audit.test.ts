@@ -90,3 +90,12 @@ describe('spark.conf', () => {
     s.conf.unset('spark.sql.caseSensitive');
   });
 });
+
+describe('show options', () => {
+  it('show({ n, truncate, vertical }) is the same as the positional form', async () => {
+    const pos = await people.showString(2, 3, true);
+    expect(await people.showString({ n: 2, truncate: 3, vertical: true })).toBe(pos);
+    expect(pos).toBe('-RECORD 0---\n id   | 1   \n name | Ali \n age  | 30  \n-RECORD 1---\n id   | 2   \n name | bob \n age  | NUL \nonly showing top 2 rows\n');
+    expect(await people.showString({ truncate: false })).toBe(await people.showString(20, false));
+  });
+});

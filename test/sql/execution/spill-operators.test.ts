@@ -168,3 +168,15 @@ describe('grace hash join', () => {
     }
   }
 });
+
+describe('spill file sets', () => {
+  it('a set left open by a failed task is deleted when the next task spills', async () => {
+    const { SpillFiles } = await import('../../../src/sql/execution/spill/spill-file.js');
+    const first = { memoryLimitBytes: 1, localDir: dir, metrics: { memoryBytesSpilled: 0, diskBytesSpilled: 0 } };
+    const abandoned = new SpillFiles(first, 'test');
+    abandoned.create().append(data(10, 5)[0]!);
+    expect(leftover().length).toBe(1);
+    new SpillFiles({ ...first, metrics: { memoryBytesSpilled: 0, diskBytesSpilled: 0 } }, 'test').close();
+    expect(leftover()).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Spill files of SQL operators: ColumnBatches appended as shuffle block frames (block-format.ts, encodeValue of
 // [batch]) to a file in `<localDir>/sql-spill/`, and read back one frame at a time. A SpillFiles set owns the
-// files of one operator run and deletes them all in `close()` (operators call it in `finally`).
+// files of one operator run and deletes them all in `close()` (operators call it in `finally`); sets a failed task
+// left open are deleted when the next task on the thread (a new task metrics object) spills.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,10 @@ export class SpillFile {
   }
 }
 
+// Open sets of the task running on this thread (one task per thread at a time), keyed by its metrics object.
+const open = new Set<SpillFiles>();
+let openOwner: object | undefined;
+
 /** The spill files of one operator run; counts spilled bytes into the task's metrics. */
 export class SpillFiles {
   private readonly files: SpillFile[] = [];
@@ -71,6 +76,11 @@ export class SpillFiles {
 
   constructor(private readonly env: SpillEnv, private readonly what: string) {
     this.dir = spillDirOf(env.localDir);
+    if (openOwner !== env.metrics) {
+      for (const stale of [...open]) stale.close();
+      openOwner = env.metrics;
+    }
+    open.add(this);
   }
 
   create(): SpillFile {
@@ -93,5 +103,6 @@ export class SpillFiles {
   close(): void {
     for (const f of this.files) f.remove();
     this.files.length = 0;
+    open.delete(this);
   }
 }

@@ -12,9 +12,9 @@ import type { ColumnBatch } from '../batch/column-batch.js';
 import { rawValueAt } from '../batch/column-batch.js';
 import { explainPlans, physicalPlanOf, type ExecutionContext, type ExplainMode } from '../execution/index.js';
 import { toRdd } from '../execution/to-rdd.js';
-import { attachMetrics, metricsFor, SqlMetrics } from '../execution/sql-metrics.js';
+import { ExecutionMetrics, type MetricsHook } from '../execution/execution-metrics.js';
+import { metricsFor } from '../execution/sql-metrics.js';
 import { sqlPlanGraph, type SqlPlanGraph } from '../execution/sql-plan-graph.js';
-import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import { displayPhysical, parseBytes } from '../../planner/physical/index.js';
 import { parseTableSchema } from '../parser/index.js';
 import { showString } from '../show/index.js';
@@ -38,12 +38,6 @@ export interface WriteRequest {
 
 let nextExecutionId = 0;
 
-/** How often, at most, a running execution posts its operator metrics (Spark's live UI polls similarly). */
-const METRIC_UPDATE_MS = 250;
-
-/** Called by the action with the plan it is about to run and the runtime that will turn it into RDDs. */
-type MetricsHook = (runtime: object, physical: PhysicalPlan) => void;
-
 export class SqlEngine {
   private readonly cachedPlans: LogicalPlan[] = [];
   /** RDDs behind createDataFrame(rdd) plans, and persisted RDDs of cached DataFrames (by cache id). */
@@ -66,8 +60,7 @@ export class SqlEngine {
   /**
    * Runs `work` as one SQL execution for the UI: sql-execution-start with the physical plan and its graph, then
    * -end with the jobs started meanwhile (a job belongs to the execution running when it started). The plan `work`
-   * meters (through the hook) reports operator metrics: sql-metric-update snapshots at most every
-   * METRIC_UPDATE_MS while tasks finish, and a final one before -end.
+   * hands to the hook reports operator metrics (ExecutionMetrics) until just before -end.
    */
   private async tracked<R>(plan: LogicalPlan, description: string, work: (hook: MetricsHook) => Promise<R>): Promise<R> {
     const bus = this.spark.sparkContext.statusBus;
@@ -83,35 +76,14 @@ export class SqlEngine {
     }
     bus.post({ kind: 'sql-execution-start', executionId, description, physicalPlan: physical, time: Date.now(), ...(graph ? { graph } : {}) });
     const jobIds: number[] = [];
-    let metrics: SqlMetrics | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const flush = (): void => {
-      timer = undefined;
-      if (metrics?.drain()) bus.post({ kind: 'sql-metric-update', executionId, updates: metrics.snapshot(), time: Date.now() });
-    };
-    const hook: MetricsHook = (rt, executed) => {
-      if (metrics) return; // the first metered plan is the execution's (scalar subqueries run as their own)
-      metrics = new SqlMetrics(executed, this.context.sc.collectionAccumulator<unknown>(`SQL metrics of execution ${executionId}`));
-      attachMetrics(rt, metrics);
-      const text = displayPhysical(executed);
-      if (text !== physical) bus.post({ kind: 'sql-adaptive-execution-update', executionId, physicalPlan: text, graph: metrics.graph, time: Date.now() });
-    };
-    const stop = bus.subscribe((e) => {
-      if (e.kind === 'job-start') jobIds.push(e.jobId as number);
-      else if (e.kind === 'stage-submitted') metrics?.stageSubmitted(e.stageId as number, e.rddIds as readonly number[]);
-      else if (e.kind === 'task-end' && metrics) {
-        const m = e.metrics as { shuffleBytesWritten?: number; shuffleWriteTimeMs?: number } | undefined;
-        if (e.status === 'SUCCESS' && m) metrics.taskEnded(e.stageId as number, m.shuffleBytesWritten ?? 0, m.shuffleWriteTimeMs ?? 0);
-        timer ??= setTimeout(flush, METRIC_UPDATE_MS);
-      }
-    });
+    const stop = bus.subscribe((e) => { if (e.kind === 'job-start') jobIds.push(e.jobId as number); });
+    const metrics = new ExecutionMetrics(bus, this.context.sc, executionId, physical);
     const end = (error?: string): void => {
-      if (timer) clearTimeout(timer);
-      flush();
+      metrics.close();
       bus.post({ kind: 'sql-execution-end', executionId, jobIds, time: Date.now(), ...(error !== undefined ? { error } : {}) });
     };
     try {
-      const r = await work(hook);
+      const r = await work(metrics.hook);
       end();
       return r;
     } catch (e) {

@@ -67,6 +67,18 @@ function planSort(p: Extract<LogicalPlan, { kind: 'sort' }>, child: PhysicalPlan
   return { kind: 'sort', input: ex, order, global: true, output };
 }
 
+function projectOf(p: Extract<LogicalPlan, { kind: 'project' }>, child: PhysicalPlan): PhysicalPlan {
+  const inAttrs = outputOf(p.input);
+  return { kind: 'project', input: child, exprs: p.items.map((i) => bindExpr(i.expr, inAttrs)), output: outputOf(p) };
+}
+
+/** The input of a limit: a global sort (under projections, e.g. of hidden sort columns) sorts in one partition. */
+function underLimit(x: LogicalPlan, conf: PlannerConf): PhysicalPlan {
+  if (x.kind === 'sort' && x.global) return planSort(x, planPhysical(x.input, conf), conf, true);
+  if (x.kind === 'project') return projectOf(x, underLimit(x.input, conf));
+  return planPhysical(x, conf);
+}
+
 export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
   const rec = (x: LogicalPlan): PhysicalPlan => planPhysical(x, conf);
   const n = conf.shufflePartitions;
@@ -80,10 +92,8 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
       return { kind: 'range_scan', start: p.start, end: p.end, step: p.step, numPartitions: p.numPartitions ?? conf.defaultParallelism, output };
     case 'rdd_scan':
       return { kind: 'rdd_scan', rddId: p.rddId, output };
-    case 'project': {
-      const inAttrs = outputOf(p.input);
-      return { kind: 'project', input: rec(p.input), exprs: p.items.map((i) => bindExpr(i.expr, inAttrs)), output };
-    }
+    case 'project':
+      return projectOf(p, rec(p.input));
     case 'filter':
       return { kind: 'filter', input: rec(p.input), condition: bindExpr(p.condition, outputOf(p.input)), output };
     case 'aggregate':
@@ -94,7 +104,7 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
       return planSort(p, rec(p.input), conf, false);
     case 'limit': {
       // ORDER BY … LIMIT n stays a top-k: the sort under a limit keeps the single-partition path
-      const child = p.input.kind === 'sort' && p.input.global ? planSort(p.input, rec(p.input.input), conf, true) : rec(p.input);
+      const child = underLimit(p.input, conf);
       const local: PhysicalPlan = { kind: 'limit', input: child, limit: p.limit + p.offset, offset: 0, global: false, output };
       return { kind: 'limit', input: single(local), limit: p.limit, offset: p.offset, global: true, output };
     }

@@ -45,6 +45,9 @@ class AggTable {
   private readonly keyFn: Args | undefined;
   private readonly argFns: Args[];
   private readonly filterFns: Array<((b: ColumnBatch) => Int32Array) | undefined>;
+  /** Aggregates whose state grows with the rows folded in (collect_list/set, DISTINCT). */
+  private readonly collecting: number;
+  private rowsCollected = 0;
 
   constructor(private readonly node: AggNode, private readonly merging: boolean) {
     const k = (this.k = node.keys.length);
@@ -56,10 +59,12 @@ class AggTable {
     this.keyFn = merging ? undefined : projector(node.keys);
     this.argFns = merging ? [] : node.aggs.map((s) => projector(s.args));
     this.filterFns = merging ? [] : node.aggs.map((s) => (s.filter ? selector(s.filter) : undefined));
+    this.collecting = node.aggs.filter((s) => s.distinct || s.fn === 'collect_list' || s.fn === 'collect_set').length;
   }
 
   add(b: ColumnBatch): void {
     const accs = this.accs;
+    this.rowsCollected += b.numRows * this.collecting;
     if (this.merging) {
       const gids = this.groupIds(b.columns.slice(0, this.k), b.numRows);
       for (let a = 0; a < accs.length; a++) accs[a]!.merge(b.columns[this.k + a]!, gids, b.numRows, this.table.size);
@@ -73,11 +78,11 @@ class AggTable {
     }
   }
 
-  /** Estimated heap bytes: per group its slots, hash, key codes and states; per interned value a boxed entry. */
+  /** Estimated heap bytes: per group its slots, hash, key codes and states; per interned value and collected row a boxed entry. */
   estimatedBytes(): number {
     let interned = 0;
     for (const i of this.interners) interned += i.values.length;
-    return this.table.size * (16 + 9 * this.k + 24 * this.accs.length) + interned * 80;
+    return this.table.size * (16 + 9 * this.k + 24 * this.accs.length) + interned * 80 + this.rowsCollected * 24;
   }
 
   /** Key columns + (partial states, or results). */

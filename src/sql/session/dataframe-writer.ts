@@ -4,6 +4,8 @@ import { TsSparkError } from '../../common/errors.js';
 import type { DataFrame } from './dataframe.js';
 
 export type SaveMode = 'overwrite' | 'append' | 'ignore' | 'errorifexists';
+/** Writer options by name, plus `mode`, `format` and `partitionBy` (PySpark's keyword arguments). */
+export type WriterOptions = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
 export class DataFrameWriter {
   private fmt: 'parquet' | 'json' | 'csv' | 'text' = 'parquet';
@@ -32,13 +34,25 @@ export class DataFrameWriter {
   options(o: Record<string, string | number | boolean>): this { for (const [k, v] of Object.entries(o)) this.option(k, v); return this; }
   partitionBy(...cols: Array<string | string[]>): this { this.partitionCols = cols.flat(); return this; }
 
-  save(path?: string): Promise<void> {
+  /** save(path?), or with an options object as PySpark's keywords: csv(p, { mode: 'overwrite', header: true }). */
+  save(path?: string, options?: WriterOptions): Promise<void> {
+    if (options) this.applyOptions(options);
     const p = path ?? this.opts.path;
     if (!p) throw new TsSparkError('INVALID_ARGUMENT', 'save() needs a path');
     return this.df.sparkSession.engine.write(this.df.plan, { format: this.fmt, path: p, mode: this.saveMode, options: { ...this.opts }, partitionBy: this.partitionCols });
   }
-  json(path: string): Promise<void> { return this.format('json').save(path); }
-  csv(path: string): Promise<void> { return this.format('csv').save(path); }
-  parquet(path: string): Promise<void> { return this.format('parquet').save(path); }
-  text(path: string): Promise<void> { return this.format('text').save(path); }
+  json(path: string, options?: WriterOptions): Promise<void> { return this.format('json').save(path, options); }
+  csv(path: string, options?: WriterOptions): Promise<void> { return this.format('csv').save(path, options); }
+  parquet(path: string, options?: WriterOptions): Promise<void> { return this.format('parquet').save(path, options); }
+  text(path: string, options?: WriterOptions): Promise<void> { return this.format('text').save(path, options); }
+
+  private applyOptions(o: WriterOptions): void {
+    for (const [k, v] of Object.entries(o)) {
+      if (v === undefined || v === null) continue;
+      if (k === 'mode') this.mode(String(v));
+      else if (k === 'format') this.format(String(v));
+      else if (k === 'partitionBy') this.partitionBy(...(Array.isArray(v) ? v.map(String) : [String(v)]));
+      else this.option(k, v as string | number | boolean);
+    }
+  }
 }

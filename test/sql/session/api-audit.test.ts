@@ -99,3 +99,26 @@ describe('show options', () => {
     expect(await people.showString({ truncate: false })).toBe(await people.showString(20, false));
   });
 });
+
+describe('reader/writer keyword options', () => {
+  it('csv(path, { … }) on both sides, schema and mode included', async () => {
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-kw-'));
+    try {
+      const out = path.join(dir, 'out');
+      await people.write.csv(out, { header: true, mode: 'overwrite', sep: ';' });
+      await people.write.csv(out, { header: true, mode: 'overwrite', sep: ';' });
+      const text = fs.readdirSync(out).filter((f) => f.endsWith('.csv')).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('');
+      expect(text.startsWith('id;name;age\n')).toBe(true);
+      const back = spark.read.csv(out, { header: true, sep: ';', schema: 'id INT, name STRING, age INT' });
+      expect(back.dtypes).toEqual([['id', 'int'], ['name', 'string'], ['age', 'int']]);
+      expect(await back.orderBy('id').collect()).toEqual(await people.orderBy('id').collect());
+      const inferred = spark.read.csv([out], { header: 'true', sep: ';', inferSchema: true });
+      expect(inferred.dtypes).toEqual([['id', 'int'], ['name', 'string'], ['age', 'int']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

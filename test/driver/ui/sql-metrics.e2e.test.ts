@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function lastExecution(): Promise<{ id: number; nodes: Node[]; edges: Array<{ fromId: number; toId: number }> }> {
-  const url = spark.sparkContext.uiWebUrl!;
+  const url = (spark.sparkContext as unknown as { uiWebUrl: string }).uiWebUrl;
   const [app] = await (await fetch(`${url}/api/v1/applications`)).json() as Array<{ id: string }>;
   const list = await (await fetch(`${url}/api/v1/applications/${app!.id}/sql?length=1000`)).json() as Array<{ id: number }>;
   const id = list[list.length - 1]!.id;

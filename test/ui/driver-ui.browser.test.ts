@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { SparkContext } from '../../src/index.js';
+// the compiled package (npm run build first): SQL closures ship their imports by reference only from plain ES modules
+// eslint-disable-next-line import/no-relative-packages
+import { SparkContext, SparkSession } from '../../dist/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = path.resolve(__dirname, '../../test-output/ui');
@@ -48,7 +50,7 @@ describe.skipIf(!haveChromium)('driver web UI in a browser', () => {
 
     const jobIds: number[] = [];
     sc.statusBus.subscribe((e) => { if (e.kind === 'job-start') jobIds.push(e.jobId); });
-    sc.statusBus.post({ kind: 'sql-execution-start', executionId: 0, description: 'SELECT word, count(*) FROM book GROUP BY word', physicalPlan: PLAN, time: Date.now() });
+    sc.statusBus.post({ kind: 'sql-execution-start', executionId: 100, description: 'SELECT word, count(*) FROM book GROUP BY word', physicalPlan: PLAN, time: Date.now() });
     const busy = (ms: number) => (x: number): number => {
       const t = Date.now();
       while (Date.now() - t < ms);
@@ -86,7 +88,7 @@ describe.skipIf(!haveChromium)('driver web UI in a browser', () => {
     await shot('executors');
 
     expect(await slow).toBe(16);
-    sc.statusBus.post({ kind: 'sql-execution-end', executionId: 0, jobIds: [...jobIds], time: Date.now() });
+    sc.statusBus.post({ kind: 'sql-execution-end', executionId: 100, jobIds: [...jobIds], time: Date.now() });
 
     // the jobs page, left open, sees the job finish without a reload
     await page.goto(`${url}/jobs/`);
@@ -100,10 +102,34 @@ describe.skipIf(!haveChromium)('driver web UI in a browser', () => {
     await page.goto(`${url}/SQL/`);
     await page.waitForSelector('text=SELECT word, count(*) FROM book GROUP BY word');
     await shot('sql');
-    await page.goto(`${url}/SQL/execution/?id=0`);
+    await page.goto(`${url}/SQL/execution/?id=100`);
     await page.waitForSelector('svg.dag');
     expect(await page.locator('svg.dag .dag-node').count()).toBe(5);
     await shot('sql-execution');
+
+    // a real query: its page, opened while it runs, shows the operators' metrics and ends with the final ones
+    const spark = SparkSession.builder().getOrCreate();
+    spark.range(0, 1_000_000, 1, 8).createOrReplaceTempView('nums');
+    let execId = -1;
+    const off = sc.statusBus.subscribe((e) => { if (e.kind === 'sql-execution-start' && e.description.includes('FROM nums')) execId = e.executionId; });
+    const query = spark.sql('SELECT id % 5 AS k, count(*) AS c FROM nums GROUP BY id % 5').collect();
+    while (execId < 0) await new Promise((r) => setTimeout(r, 5));
+    off();
+    await page.goto(`${url}/SQL/execution/?id=${execId}`);
+    await page.evaluate('window.marker = 43');
+    const statusAtOpen = await page.locator('.summary .badge').first().textContent();
+    await page.waitForSelector('svg.dag text.dag-metric');
+    expect(await query).toHaveLength(5);
+    // the scan's output rows reach 1,000,000 in place (SSE refresh), the final aggregate's 5
+    await page.waitForSelector('svg.dag text.dag-metric:text-is("number of output rows: 1,000,000")', { timeout: 10_000 });
+    const metricsText = await page.locator('table.sql-metrics').textContent();
+    expect(metricsText).toContain('Range');
+    expect(metricsText).toMatch(/time in aggregation build\d+ ms/);
+    const finalAgg = page.locator('table.sql-metrics tbody tr').filter({ hasText: 'HashAggregate' }).first();
+    expect(await finalAgg.locator('td.metric-value').first().textContent()).toBe('5');
+    if (/running/i.test(statusAtOpen ?? '')) expect(await page.evaluate('window.marker')).toBe(43); // opened live: updated without reload
+    await page.waitForSelector('.summary .badge:text-is("COMPLETED")', { timeout: 10_000 });
+    await shot('sql-metrics');
 
     await page.goto(`${url}/stages/stage/?id=0&attempt=0`);
     await page.waitForSelector('table.summary-metrics');

@@ -4,10 +4,14 @@
 import type { TaskMetrics } from '../../rdd/compute/task-env.js';
 import { assertNever } from '../../common/assert.js';
 import type { StatusEvent } from './status-events.js';
+import { decodeGraph, decodeUpdates } from './sql-graph-codec.js';
 
 type Json = Record<string, unknown>;
 const SQL_START = 'org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart';
 const SQL_END = 'org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd';
+const SQL_ADAPTIVE = 'org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveExecutionUpdate';
+const SQL_ACCUMS = 'org.apache.spark.sql.execution.ui.SparkListenerDriverAccumUpdates';
+const GRAPH = 'tsspark Plan Graph';
 
 export function encodeEvent(e: StatusEvent): Json {
   switch (e.kind) {
@@ -45,7 +49,11 @@ export function encodeEvent(e: StatusEvent): Json {
         'tsspark Duration': e.durationMs,
       };
     case 'sql-execution-start':
-      return { Event: SQL_START, executionId: e.executionId, description: e.description, details: '', physicalPlanDescription: e.physicalPlan, time: e.time };
+      return { Event: SQL_START, executionId: e.executionId, description: e.description, details: '', physicalPlanDescription: e.physicalPlan, time: e.time, ...(e.graph ? { [GRAPH]: e.graph } : {}) };
+    case 'sql-adaptive-execution-update':
+      return { Event: SQL_ADAPTIVE, executionId: e.executionId, physicalPlanDescription: e.physicalPlan, [GRAPH]: e.graph, 'tsspark Time': e.time };
+    case 'sql-metric-update':
+      return { Event: SQL_ACCUMS, executionId: e.executionId, accumUpdates: e.updates, 'tsspark Time': e.time };
     case 'sql-execution-end':
       return { Event: SQL_END, executionId: e.executionId, time: e.time, 'Job IDs': e.jobIds, ...(e.error !== undefined ? { errorMessage: e.error } : {}) };
     default:
@@ -151,7 +159,16 @@ export function decodeEvent(j: Json): StatusEvent | undefined {
       };
     }
     case SQL_START:
-      return { kind: 'sql-execution-start', executionId: num(j, 'executionId'), description: str(j, 'description'), physicalPlan: str(j, 'physicalPlanDescription'), time: num(j, 'time') };
+    {
+      const graph = decodeGraph(j[GRAPH]);
+      return { kind: 'sql-execution-start', executionId: num(j, 'executionId'), description: str(j, 'description'), physicalPlan: str(j, 'physicalPlanDescription'), time: num(j, 'time'), ...(graph ? { graph } : {}) };
+    }
+    case SQL_ADAPTIVE: {
+      const graph = decodeGraph(j[GRAPH]);
+      return graph ? { kind: 'sql-adaptive-execution-update', executionId: num(j, 'executionId'), physicalPlan: str(j, 'physicalPlanDescription'), graph, time: num(j, 'tsspark Time') } : undefined;
+    }
+    case SQL_ACCUMS:
+      return { kind: 'sql-metric-update', executionId: num(j, 'executionId'), updates: decodeUpdates(j['accumUpdates']), time: num(j, 'tsspark Time') };
     case SQL_END:
       return { kind: 'sql-execution-end', executionId: num(j, 'executionId'), jobIds: nums(j, 'Job IDs'), time: num(j, 'time'), ...(typeof j['errorMessage'] === 'string' ? { error: j['errorMessage'] } : {}) };
     default:

@@ -1,6 +1,7 @@
 // Status events posted by the schedulers (Spark's listener events): the input of the status store, the UI and
 // the event log. Plain data, JSON-serializable.
 import type { TaskMetrics } from '../../rdd/compute/task-env.js';
+import type { SqlPlanGraph } from '../../sql/execution/sql-plan-graph.js';
 
 export type StatusEvent =
   | { readonly kind: 'application-start'; readonly appId: string; readonly appName: string; readonly time: number; readonly user: string }
@@ -29,7 +30,12 @@ export type StatusEvent =
   // posted once at start-up (Spark's SparkListenerEnvironmentUpdate): the resolved configuration, unredacted
   | { readonly kind: 'environment-update'; readonly sparkProperties: ReadonlyArray<readonly [string, string]>; readonly systemProperties: ReadonlyArray<readonly [string, string]> }
   // posted by the SQL engine around each query execution (Spark's SparkListenerSQLExecutionStart/End)
-  | { readonly kind: 'sql-execution-start'; readonly executionId: number; readonly description: string; readonly physicalPlan: string; readonly time: number }
+  | { readonly kind: 'sql-execution-start'; readonly executionId: number; readonly description: string; readonly physicalPlan: string; readonly time: number; readonly graph?: SqlPlanGraph }
+  // the plan that actually ran differs from the one announced (e.g. scalar subqueries folded in): Spark's
+  // SparkListenerSQLAdaptiveExecutionUpdate
+  | { readonly kind: 'sql-adaptive-execution-update'; readonly executionId: number; readonly physicalPlan: string; readonly graph: SqlPlanGraph; readonly time: number }
+  // current values of an execution's operator metrics, [metric id, value] (Spark's SparkListenerDriverAccumUpdates)
+  | { readonly kind: 'sql-metric-update'; readonly executionId: number; readonly updates: ReadonlyArray<readonly [number, number]>; readonly time: number }
   | { readonly kind: 'sql-execution-end'; readonly executionId: number; readonly jobIds: readonly number[]; readonly error?: string; readonly time: number };
 
 export type StatusListener = (e: StatusEvent) => void;

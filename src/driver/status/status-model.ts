@@ -1,6 +1,8 @@
 // The status store's read model: what the UI, the REST API and the history server see. Views are live objects
 // owned by the store; readers must treat them as read-only (the StatusReader interface hands them out readonly).
 import type { TaskMetrics } from '../../rdd/compute/task-env.js';
+import type { SqlPlanGraph } from '../../sql/execution/sql-plan-graph.js';
+import type { StatusEvent } from './status-events.js';
 
 export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'UNKNOWN';
 export type StageStatus = 'ACTIVE' | 'COMPLETE' | 'FAILED' | 'PENDING' | 'SKIPPED';
@@ -147,12 +149,28 @@ export interface ExecutorView extends MetricTotals {
 export interface SqlExecutionView {
   readonly executionId: number;
   readonly description: string;
-  readonly physicalPlan: string;
+  physicalPlan: string;
   readonly submissionTime: number;
   completionTime: number | undefined;
   status: 'RUNNING' | 'COMPLETED' | 'FAILED';
   error: string | undefined;
   jobIds: number[];
+  /** The plan's operators and their metric definitions (absent in event logs of older versions). */
+  graph: SqlPlanGraph | undefined;
+  /** Latest value of each operator metric, by metric id. */
+  readonly metricValues: Map<number, number>;
+}
+
+/** Folds a plan replacement (metrics start over) or a metric snapshot (latest value per id) into an execution. */
+export function applySqlUpdate(x: SqlExecutionView | undefined, e: Extract<StatusEvent, { kind: 'sql-adaptive-execution-update' | 'sql-metric-update' }>): void {
+  if (!x) return;
+  if (e.kind === 'sql-metric-update') {
+    for (const [id, v] of e.updates) x.metricValues.set(id, v);
+    return;
+  }
+  x.physicalPlan = e.physicalPlan;
+  x.graph = e.graph;
+  x.metricValues.clear();
 }
 
 export interface EnvironmentView {

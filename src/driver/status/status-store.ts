@@ -3,7 +3,7 @@
 import { assertNever } from '../../common/assert.js';
 import type { StatusEvent } from './status-events.js';
 import {
-  addMetrics, newMetricTotals, type AppView, type EnvironmentView, type ExecutorStageView, type ExecutorView, type JobView,
+  addMetrics, applySqlUpdate, newMetricTotals, type AppView, type EnvironmentView, type ExecutorStageView, type ExecutorView, type JobView,
   type SqlExecutionView, type StageView, type TaskView,
 } from './status-model.js';
 import { TaskSummaries, type TaskSortKey, type TaskSummary } from './task-summary.js';
@@ -119,9 +119,12 @@ export class StatusStore implements StatusReader {
       case 'sql-execution-start':
         this.sqlMap.set(e.executionId, {
           executionId: e.executionId, description: e.description, physicalPlan: e.physicalPlan, submissionTime: e.time,
-          completionTime: undefined, status: 'RUNNING', error: undefined, jobIds: [],
+          completionTime: undefined, status: 'RUNNING', error: undefined, jobIds: [], graph: e.graph, metricValues: new Map(),
         });
         evict(this.sqlMap, this.limits.retainedSqlExecutions, (x) => x.status !== 'RUNNING');
+        return 'sql';
+      case 'sql-adaptive-execution-update': case 'sql-metric-update':
+        applySqlUpdate(this.sqlMap.get(e.executionId), e);
         return 'sql';
       case 'sql-execution-end': {
         const x = this.sqlMap.get(e.executionId);

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { TSSPARK_VERSION } from '../status/event-log-writer.js';
 import { redactProperties } from '../status/redact.js';
 import { isTaskSortKey, type TaskSortKey } from '../status/task-summary.js';
-import { applicationJson, executorJson, jobJson, rddStorageJson, sqlJson, stageJson, taskJson, taskSummaryJson } from './rest-json.js';
+import { applicationJson, executorJson, jobJson, rddStorageJson, sqlJson, type SqlJsonOptions, stageJson, taskJson, taskSummaryJson } from './rest-json.js';
 import type { UiSource } from './ui-source.js';
 
 export interface SourceDirectory {
@@ -14,6 +14,9 @@ export interface SourceDirectory {
 
 type Params = Record<string, string>;
 type Query = Record<string, string | undefined>;
+
+/** Spark's SqlResource flags: details (operator metrics) and planDescription, both true unless "false". */
+const sqlOptions = (q: Query): SqlJsonOptions => ({ details: q['details'] !== 'false', planDescription: q['planDescription'] !== 'false' });
 const int = (s: string | undefined): number | undefined => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
 const notFound = (reply: FastifyReply, what: string): FastifyReply => reply.code(404).type('text/plain').send(`${what} not found`);
 
@@ -144,12 +147,12 @@ export function registerRestApi(app: FastifyInstance, apps: SourceDirectory): vo
     const all = src.reader.sqlExecutions().slice().reverse();
     const offset = int(q['offset']) ?? 0;
     const length = int(q['length']) ?? 20;
-    return all.slice(offset, offset + length).map((x) => sqlJson(x, (id) => src.reader.job(id)?.status, now));
+    return all.slice(offset, offset + length).map((x) => sqlJson(x, (id) => src.reader.job(id)?.status, now, sqlOptions(q)));
   });
   app.get(`${A}/sql/:executionId`, async (req, reply) => {
     const src = withApp(req.params as Params, reply);
     if (!src) return reply;
     const x = src.reader.sqlExecution(int((req.params as Params)['executionId']) ?? -1);
-    return x ? sqlJson(x, (id) => src.reader.job(id)?.status, Date.now()) : notFound(reply, 'execution');
+    return x ? sqlJson(x, (id) => src.reader.job(id)?.status, Date.now(), sqlOptions(req.query as Query)) : notFound(reply, 'execution');
   });
 }

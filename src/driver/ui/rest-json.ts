@@ -2,6 +2,7 @@
 // ApplicationInfo, JobData, StageData, TaskData, TaskMetricDistributions, ExecutorSummary, RDDStorageInfo…).
 import type { ExecutorStageView, ExecutorView, JobView, MetricTotals, SqlExecutionView, StageView, TaskView, AppView } from '../status/status-model.js';
 import type { TaskSummary } from '../status/task-summary.js';
+import { nodeMetrics } from './sql-node-metrics.js';
 import { TSSPARK_VERSION } from '../status/event-log-writer.js';
 import { restDate } from './format.js';
 import { describeStorageLevel, type RddStorageView } from './ui-source.js';
@@ -117,11 +118,16 @@ export function rddStorageJson(r: RddStorageView): Json {
   return { id: r.id, name: r.name, numPartitions: r.numCachedPartitions ?? 0, numCachedPartitions: r.numCachedPartitions ?? 0, storageLevel: describeStorageLevel(r), memoryUsed: r.memoryUsed ?? 0, diskUsed: r.diskUsed ?? 0 };
 }
 
-export function sqlJson(x: Readonly<SqlExecutionView>, jobStatus: (id: number) => string | undefined, now: number): Json {
+/** Spark's ExecutionData: with `details`, nodes (highest id first, as Spark lists them) carry their metrics. */
+export function sqlJson(x: Readonly<SqlExecutionView>, jobStatus: (id: number) => string | undefined, now: number, opts: SqlJsonOptions = { details: true, planDescription: true }): Json {
   const by = (st: string): number[] => x.jobIds.filter((id) => jobStatus(id) === st);
+  const nodes = opts.details ? nodeMetrics(x).map((n) => ({ nodeId: n.nodeId, nodeName: n.nodeName, metrics: n.metrics })).reverse() : [];
+  const edges = opts.details ? (x.graph?.edges ?? []).map((e) => ({ fromId: e.fromId, toId: e.toId })) : [];
   return {
-    id: x.executionId, status: x.status, description: x.description, planDescription: x.physicalPlan, submissionTime: restDate(x.submissionTime),
+    id: x.executionId, status: x.status, description: x.description, planDescription: opts.planDescription ? x.physicalPlan : '', submissionTime: restDate(x.submissionTime),
     duration: (x.completionTime ?? now) - x.submissionTime, runningJobIds: by('RUNNING'), successJobIds: by('SUCCEEDED'), failedJobIds: by('FAILED'),
-    ...(x.error !== undefined ? { errorMessage: x.error } : {}), nodes: [], edges: [],
+    ...(x.error !== undefined ? { errorMessage: x.error } : {}), nodes, edges,
   };
 }
+
+export interface SqlJsonOptions { readonly details: boolean; readonly planDescription: boolean }

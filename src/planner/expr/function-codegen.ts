@@ -218,6 +218,11 @@ export const functionCodegen: Readonly<Record<string, FnGen>> = {
   bitwise_or: strict((a, _g, e) => (e.type.kind === 'long' ? `Number(BigInt(${a[0]}) | BigInt(${a[1]}))` : `(${a[0]} | ${a[1]})`)),
   bitwise_xor: strict((a, _g, e) => (e.type.kind === 'long' ? `Number(BigInt(${a[0]}) ^ BigInt(${a[1]}))` : `(${a[0]} ^ ${a[1]})`)),
   bitwise_not: strict((a, _g, e) => (e.type.kind === 'long' ? `Number(~BigInt(${a[0]}))` : `(~${a[0]})`)),
+  // Java shifts: the count is masked to the width (JS does the same for 32-bit ints); bigint shifts wrap to 64 bits.
+  shiftleft: strict((a, _g, e) => (e.type.kind === 'long' ? `Number(BigInt.asIntN(64, BigInt(${a[0]}) << BigInt(${a[1]} & 63)))` : `(${a[0]} << ${a[1]})`)),
+  shiftright: strict((a, _g, e) => (e.type.kind === 'long' ? `Number(BigInt(${a[0]}) >> BigInt(${a[1]} & 63))` : `(${a[0]} >> ${a[1]})`)),
+  shiftrightunsigned: strict((a, _g, e) => (e.type.kind === 'long'
+    ? `Number(BigInt.asIntN(64, BigInt.asUintN(64, BigInt(${a[0]})) >> BigInt(${a[1]} & 63)))` : `((${a[0]} >>> ${a[1]}) | 0)`)),
   if: (g, e) => {
     const c = g.expr(e.args[0]!);
     const out = g.declare(e.type);

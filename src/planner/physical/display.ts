@@ -1,10 +1,12 @@
 // Spark-like text of physical plans (explain's "Physical Plan" section): one operator per line with `+- `
 // children, exchanges as `Exchange hashpartitioning(k#1, 200)`, aggregates as `HashAggregate(keys=…, functions=…)`.
 import { assertNever } from '../../common/assert.js';
-import type { Attribute } from '../expr/expression.js';
+import type { Attribute, SortOrder } from '../expr/expression.js';
 import { exprText } from './expr-text.js';
 import { physicalChildren, type PhysicalPlan } from './physical-plan.js';
 
+const orderText = (o: SortOrder, input: readonly Attribute[]): string =>
+  `${exprText(o.expr, input)} ${o.direction.toUpperCase()} NULLS ${o.nulls === 'nulls_first' ? 'FIRST' : 'LAST'}`;
 const attrs = (as: readonly Attribute[]): string => `[${as.map((a) => `${a.name}#${a.id}`).join(', ')}]`;
 
 function joinTypeName(t: string): string {
@@ -33,7 +35,7 @@ export function nodeLine(p: PhysicalPlan): string {
       return `${name} [${p.leftKeys.map((k) => exprText(k, p.left.output)).join(', ')}], [${p.rightKeys.map((k) => exprText(k, p.right.output)).join(', ')}], ${joinTypeName(p.joinType)}, Build${p.buildSide === 'left' ? 'Left' : 'Right'}${cond}`;
     }
     case 'nested_loop_join': return `BroadcastNestedLoopJoin BuildRight, ${joinTypeName(p.joinType)}${p.condition ? `, ${exprText(p.condition, [...p.left.output, ...p.right.output])}` : ''}`;
-    case 'sort': return `Sort [${p.order.map((o) => `${exprText(o.expr, inOut(p))} ${o.direction.toUpperCase()} NULLS ${o.nulls === 'nulls_first' ? 'FIRST' : 'LAST'}`).join(', ')}], ${p.global}`;
+    case 'sort': return `Sort [${p.order.map((o) => orderText(o, inOut(p))).join(', ')}], ${p.global}`;
     case 'limit': return `${p.global ? 'GlobalLimit' : 'LocalLimit'} ${p.limit}${p.offset ? `, ${p.offset}` : ''}`;
     case 'union': return 'Union';
     case 'expand': return `Expand [${p.projections.map((ps) => `[${ps.map((e) => exprText(e, inOut(p))).join(', ')}]`).join(', ')}], ${attrs(p.output)}`;
@@ -45,6 +47,7 @@ export function nodeLine(p: PhysicalPlan): string {
         case 'hash': return `Exchange hashpartitioning(${pt.keys.map((k) => exprText(k, p.input.output)).join(', ')}, ${pt.numPartitions}), ENSURE_REQUIREMENTS`;
         case 'single': return 'Exchange SinglePartition, ENSURE_REQUIREMENTS';
         case 'round_robin': return `Exchange RoundRobinPartitioning(${pt.numPartitions}), REPARTITION_BY_NUM`;
+        case 'range': return `Exchange rangepartitioning(${pt.order.map((o) => orderText(o, p.input.output)).join(', ')}, ${pt.numPartitions}), ENSURE_REQUIREMENTS`;
         default: return assertNever(pt, 'partitioning');
       }
     }

@@ -21,7 +21,9 @@ export interface AggSpec {
 export type Partitioning =
   | { readonly kind: 'hash'; readonly keys: readonly Expression[]; readonly numPartitions: number }
   | { readonly kind: 'single' }
-  | { readonly kind: 'round_robin'; readonly numPartitions: number };
+  | { readonly kind: 'round_robin'; readonly numPartitions: number }
+  /** Global sort: bounds sampled from the input at run time (range-bounds.ts), then coalesced adaptively. */
+  | { readonly kind: 'range'; readonly order: readonly SortOrder[]; readonly numPartitions: number };
 
 /** A window function bound to the window operator's input. */
 export interface WindowSpecBound {

@@ -1,6 +1,6 @@
 // Logical → physical planning: chooses operators (two-phase hash aggregation, broadcast or shuffled hash joins,
-// global sort/limit through a single-partition exchange) and inserts the exchanges each operator's required
-// distribution needs, binding every expression to its input's ordinals.
+// global sorts over a range exchange, small or top-k sorts and limits through a single-partition exchange) and
+// inserts the exchanges each operator's required distribution needs, binding every expression to its input's ordinals.
 import { assertNever } from '../../common/assert.js';
 import { TsSparkError } from '../../common/errors.js';
 import type { Attribute, Expression, SortOrder } from '../expr/expression.js';
@@ -17,6 +17,11 @@ export interface PlannerConf {
   readonly shufflePartitions: number;
   readonly broadcastThreshold: number;
   readonly defaultParallelism: number;
+  /**
+   * Global sorts of inputs estimated above this many bytes range-partition; smaller ones sort in one partition
+   * (adaptive coalescing would merge them into one anyway): spark.sql.adaptive.coalescePartitions.minPartitionSize.
+   */
+  readonly rangeSortMinBytes: number;
 }
 
 export function confFrom(get: (k: string) => string | undefined, defaultParallelism: number): PlannerConf {
@@ -24,6 +29,7 @@ export function confFrom(get: (k: string) => string | undefined, defaultParallel
     shufflePartitions: Number(get('spark.sql.shuffle.partitions') ?? 200),
     broadcastThreshold: parseBytes(get('spark.sql.autoBroadcastJoinThreshold') ?? '10m'),
     defaultParallelism,
+    rangeSortMinBytes: parseBytes(get('spark.sql.adaptive.coalescePartitions.minPartitionSize') ?? '1m'),
   };
 }
 
@@ -43,6 +49,22 @@ function distinctOf(child: PhysicalPlan, output: readonly Attribute[], n: number
   const partial: PhysicalPlan = { kind: 'hash_aggregate', mode: 'partial', input: child, keys, aggs: [], output };
   const ex: PhysicalPlan = { kind: 'exchange', input: partial, output, partitioning: { kind: 'hash', keys, numPartitions: n } };
   return { kind: 'hash_aggregate', mode: 'final', input: ex, keys, aggs: [], output };
+}
+
+/**
+ * A global sort: over a range exchange (Spark's rangepartitioning, N = spark.sql.shuffle.partitions, bounds sampled
+ * at run time) when the input is estimated past `rangeSortMinBytes`, else gathered into one partition.
+ */
+function planSort(p: Extract<LogicalPlan, { kind: 'sort' }>, child: PhysicalPlan, conf: PlannerConf, forceSingle: boolean): PhysicalPlan {
+  const order = bindOrder(p.order, outputOf(p.input));
+  const output = outputOf(p);
+  if (!p.global) return { kind: 'sort', input: child, order, global: false, output };
+  const n = conf.shufflePartitions;
+  const ranged = !forceSingle && n > 1 && estimateSize(p.input) > conf.rangeSortMinBytes;
+  const ex: PhysicalPlan = ranged
+    ? { kind: 'exchange', input: child, output: child.output, partitioning: { kind: 'range', order, numPartitions: n } }
+    : single(child);
+  return { kind: 'sort', input: ex, order, global: true, output };
 }
 
 export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
@@ -68,13 +90,12 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
       return planAggregate(p, rec(p.input), n);
     case 'join':
       return planJoin(p, rec(p.left), rec(p.right), output, { numPartitions: n, broadcastThreshold: conf.broadcastThreshold, estimateSize });
-    case 'sort': {
-      const order = bindOrder(p.order, outputOf(p.input));
-      const child = rec(p.input);
-      return { kind: 'sort', input: p.global ? single(child) : child, order, global: p.global, output };
-    }
+    case 'sort':
+      return planSort(p, rec(p.input), conf, false);
     case 'limit': {
-      const local: PhysicalPlan = { kind: 'limit', input: rec(p.input), limit: p.limit + p.offset, offset: 0, global: false, output };
+      // ORDER BY … LIMIT n stays a top-k: the sort under a limit keeps the single-partition path
+      const child = p.input.kind === 'sort' && p.input.global ? planSort(p.input, rec(p.input.input), conf, true) : rec(p.input);
+      const local: PhysicalPlan = { kind: 'limit', input: child, limit: p.limit + p.offset, offset: 0, global: false, output };
       return { kind: 'limit', input: single(local), limit: p.limit, offset: p.offset, global: true, output };
     }
     case 'union':

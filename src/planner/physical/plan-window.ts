@@ -4,6 +4,7 @@ import type { Expression, SortOrder } from '../expr/expression.js';
 import type { LogicalPlan } from '../logical/logical-plan.js';
 import type { FrameBoundary } from '../expr/expression.js';
 import { TsSparkError } from '../../common/errors.js';
+import { exprType } from '../expr/expr-type.js';
 import { outputOf } from '../optimizer/plan-utils.js';
 import { bindAll, bindOrder } from './bind.js';
 import { aggSpec } from './plan-aggregate.js';
@@ -39,7 +40,11 @@ export function planWindow(p: Extract<LogicalPlan, { kind: 'window' }>, child: P
     const sorted: PhysicalPlan = { kind: 'sort', input: ex, order: sortOrder, global: false, output: cur.output };
     const functions: WindowSpecBound[] = g.items.map((it) => {
       const w = (it.expr.kind === 'alias' ? it.expr.expr : it.expr) as Win;
-      const frame = { type: w.spec.frame.type, lower: bound(w.spec.frame.lower), upper: bound(w.spec.frame.upper) };
+      // RANGE value offsets in the key's physical units (decimals are unscaled)
+      const key = w.spec.frame.type === 'range' && g.orderBy.length === 1 ? exprType(g.orderBy[0]!.expr) : undefined;
+      const unit = key?.kind === 'decimal' ? 10 ** key.scale : 1;
+      const scaled = (b: number | null): number | null => (b === null || b === 0 ? b : b * unit);
+      const frame = { type: w.spec.frame.type, lower: scaled(bound(w.spec.frame.lower)), upper: scaled(bound(w.spec.frame.upper)) };
       if (typeof w.fn === 'string') return { fn: w.fn, args: bindAll(w.args, attrs), frame, type: w.type };
       const a = w.fn.aggregate;
       if (a.kind !== 'aggregate') throw new TsSparkError('INTERNAL', 'window aggregate is not an aggregate');

@@ -13,6 +13,7 @@ import type { QueryCtx } from './query-context.js';
 import { joinUsing } from './relations.js';
 import { sortOrderOf } from './resolve-call.js';
 import { asBoolean, resolveExpr, type ResolveCtx } from './resolve-expr.js';
+import { selectGenerator } from './generators.js';
 import { Scope } from './scope.js';
 import { setOperation } from './set-ops.js';
 
@@ -33,10 +34,14 @@ function aliasItem(expr: Expression, name: string): NamedExpression {
 
 export function withColumns(plan: LogicalPlan, names: readonly string[], exprs: readonly Expr[], ctx: QueryCtx): LogicalPlan {
   const rc = exprCtx(plan, ctx);
-  const resolved = exprs.map((e) => resolveExpr(e, rc));
+  // withColumn('c', explode(x)): Generate under the projection, its one output column named c
+  const gen = selectGenerator(exprs.map((expr, i) => ({ expr, alias: names[i]! })), plan, rc);
+  const resolved = exprs.map((e, i) => (gen && gen.index === i ? gen.output[0]! : resolveExpr(e, rc)));
   const items: NamedExpression[] = outputOf(plan).map((a) => ({ expr: a, attr: a }));
+  if (gen) plan = gen.plan;
   names.forEach((n, i) => {
-    const item = aliasItem(resolved[i]!, n);
+    const r = resolved[i]!;
+    const item = gen && gen.index === i && r.kind === 'attr' ? { expr: r, attr: r } : aliasItem(r, n);
     const at = items.findIndex((it) => same(it.attr.name, n));
     if (at >= 0) items[at] = item;
     else items.push(item);

@@ -4,7 +4,7 @@ import type { Expression } from '../../planner/expr/expression.js';
 import { sameType, type DataType } from '../types/data-type.js';
 import {
   castExpression, coerceTypes, implicitCast, isAggregateFunction, isGeneratorFunction, isWindowFunction, literalOf,
-  resolveAggregate, resolveFunction, resolveWindowFunction,
+  resolveAggregate, resolveFunction, resolveGenerator, resolveWindowFunction,
 } from '../functions/index.js';
 import { typeOf } from './expr-type.js';
 
@@ -16,7 +16,7 @@ export interface FnOpts {
 
 export {
   castExpression, coerceTypes, isAggregateFunction, isGeneratorFunction, isWindowFunction, literalOf, resolveAggregate,
-  resolveFunction, resolveWindowFunction,
+  resolveFunction, resolveGenerator, resolveWindowFunction,
 };
 
 /** Casts `e` to `to` as type coercion does (no-op when the type already matches). */

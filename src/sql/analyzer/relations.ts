@@ -8,7 +8,8 @@ import { outputOf } from '../../planner/logical/schema-of.js';
 import type { JoinType as AstJoinType, Relation, TableAlias } from '../parser/ast.js';
 import { analysisError, quoteId } from './errors.js';
 import { coerceTypes, widen } from './function-adapter.js';
-import { inlineTable } from './inline-table.js';
+import { generatorTable } from './generators.js';
+import { inlineTable, ONE_ROW } from './inline-table.js';
 import type { QueryCtx } from './query-context.js';
 import { analyzeQuery } from './query.js';
 import { asBoolean, resolveExpr } from './resolve-expr.js';
@@ -69,6 +70,9 @@ export function analyzeRelation(rel: Relation, ctx: QueryCtx): Analyzed {
       return aliased(inlineTable(rel.rows, ctx.env, rel.alias?.columns), rel.alias && { name: rel.alias.name }, []);
     case 'tableFunction': {
       const name = rel.name[rel.name.length - 1]!.toLowerCase();
+      const gctx = { scope: new Scope([], ctx.outer), env: ctx.env, allowAggregate: false, allowWindow: false };
+      const gen = generatorTable(rel.name, rel.args, ONE_ROW, gctx);
+      if (gen) return aliased(gen.plan, rel.alias, []);
       if (name !== 'range') {
         throw analysisError('UNRESOLVABLE_TABLE_VALUED_FUNCTION', '42883', { name: quoteId(name) },
           `Could not resolve ${quoteId(name)} to a table-valued function.`);

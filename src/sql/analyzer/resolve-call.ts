@@ -1,13 +1,14 @@
 // Resolves function calls: special forms (coalesce, if, nvl, isnull, struct), aggregates (with DISTINCT/FILTER,
 // count(*) as count(1)), window functions and aggregates OVER a window spec (named windows, Spark's default frames).
-import type { Expression, FrameBoundary, SortOrder, WindowFrame, WindowSpecification } from '../../planner/expr/expression.js';
-import type { Expr, FrameBound, SortItem, WindowRef, WindowSpec } from '../parser/ast.js';
+import type { Expression, SortOrder, WindowFrame, WindowSpecification } from '../../planner/expr/expression.js';
+import type { Expr, SortItem, WindowRef, WindowSpec } from '../parser/ast.js';
 import { analysisError } from './errors.js';
 import { nullableOf, typeOf } from './expr-type.js';
 import {
   coerceTypes, isAggregateFunction, isWindowFunction, resolveAggregate, resolveFunction, resolveWindowFunction, widen,
 } from './function-adapter.js';
 import { asBoolean, resolveExpr, type ResolveCtx } from './resolve-expr.js';
+import { explicitFrame } from './window-frame.js';
 
 type FnExpr = Extract<Expr, { kind: 'function' }>;
 
@@ -35,22 +36,6 @@ function lookupWindow(ref: WindowRef, ctx: ResolveCtx): WindowSpec {
   return lookupWindow(found, ctx);
 }
 
-function boundary(b: FrameBound, ctx: ResolveCtx): FrameBoundary {
-  switch (b.kind) {
-    case 'unboundedPreceding': return { kind: 'unbounded_preceding' };
-    case 'unboundedFollowing': return { kind: 'unbounded_following' };
-    case 'currentRow': return { kind: 'current_row' };
-    case 'preceding': case 'following': {
-      const v = resolveExpr(b.offset, { ...ctx, allowAggregate: false, allowWindow: false });
-      if (v.kind !== 'literal' || typeof v.value !== 'number') {
-        throw analysisError('DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WITHOUT_FOLDABLE', '42K09', {}, 'Window frame boundary must be a literal.');
-      }
-      const n = typeOf(v).kind === 'decimal' ? v.value / 10 ** (typeOf(v) as { scale: number }).scale : v.value;
-      return { kind: 'offset', value: b.kind === 'preceding' ? -n : n };
-    }
-  }
-}
-
 const ranking = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
 
 function windowSpec(ref: WindowRef, fnName: string, ctx: ResolveCtx): WindowSpecification {
@@ -59,7 +44,7 @@ function windowSpec(ref: WindowRef, fnName: string, ctx: ResolveCtx): WindowSpec
   const partitionBy = spec.partitionBy.map((x) => resolveExpr(x, inner));
   const orderBy = spec.orderBy.map((s) => sortOrderOf(s, resolveExpr(s.expr, inner)));
   let frame: WindowFrame;
-  if (spec.frame) frame = { type: spec.frame.type, lower: boundary(spec.frame.start, ctx), upper: boundary(spec.frame.end, ctx) };
+  if (spec.frame) frame = explicitFrame({ ...spec, frame: spec.frame }, orderBy, ctx);
   else if (ranking.has(fnName)) frame = { type: 'rows', lower: { kind: 'unbounded_preceding' }, upper: { kind: 'current_row' } };
   else if (orderBy.length) frame = { type: 'range', lower: { kind: 'unbounded_preceding' }, upper: { kind: 'current_row' } };
   else frame = { type: 'rows', lower: { kind: 'unbounded_preceding' }, upper: { kind: 'unbounded_following' } };

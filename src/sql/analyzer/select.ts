@@ -18,6 +18,8 @@ import { analyzeRelation, type Analyzed } from './relations.js';
 import { sortOrderOf } from './resolve-call.js';
 import { asBoolean, resolveExpr, type ResolveCtx } from './resolve-expr.js';
 import { Scope } from './scope.js';
+import { aggregateGenerator, applyLateralViews, buildGenerate, selectGenerator, type AggregateGenerator, type SelectGenerator } from './generators.js';
+import { TsSparkError } from '../../common/errors.js';
 
 function itemInfo(expr: Expression, name: string, keepAttr: boolean): SelectItemInfo {
   if (keepAttr && expr.kind === 'attr') return { expr, name, attr: expr };
@@ -30,9 +32,13 @@ export function named(i: SelectItemInfo, expr: Expression = i.expr): NamedExpres
 }
 
 /** Resolves a select list against a scope: `*`/`t.*` expansion, aliases and Spark's derived names. */
-export function resolveSelectItems(items: readonly SelectItem[], ctx: ResolveCtx): SelectItemInfo[] {
+export function resolveSelectItems(items: readonly SelectItem[], ctx: ResolveCtx, gen?: SelectGenerator): SelectItemInfo[] {
   const out: SelectItemInfo[] = [];
-  for (const it of items) {
+  for (const [idx, it] of items.entries()) {
+    if (gen && idx === gen.index) {
+      for (const a of gen.output) out.push({ expr: a, name: a.name, attr: a });
+      continue;
+    }
     if (it.expr.kind === 'star') {
       const attrs = it.expr.qualifier.length ? ctx.scope.qualified(it.expr.qualifier) : ctx.scope.visible();
       if (!attrs) {
@@ -82,16 +88,27 @@ export function analyzeSelect(core: SelectCore, orderBy: readonly SortItem[], ct
 
 /** The select block over an already analyzed FROM (DataFrame select/agg use this directly). */
 export function analyzeSelectOver(from: Analyzed, core: SelectCore, orderBy: readonly SortItem[], ctx: QueryCtx): LogicalPlan {
-  const scope = from.scope.withOuter(ctx.outer);
+  const aggGen = aggregateGenerator(core);
+  if (aggGen) return generateOverAggregate(from, aggGen, orderBy, ctx);
+  let scope = from.scope.withOuter(ctx.outer);
   const windows = new Map<string, WindowRef>(core.windows.map((w) => [w.name.toLowerCase(), w.spec]));
-  const base: ResolveCtx = { scope, env: ctx.env, allowAggregate: true, allowWindow: true, windows };
+  let base: ResolveCtx = { scope, env: ctx.env, allowAggregate: true, allowWindow: true, windows };
   let plan = from.plan;
+  if (core.lateralViews?.length) {
+    const lv = applyLateralViews(plan, scope, core.lateralViews, base);
+    plan = lv.plan; scope = lv.scope; base = { ...base, scope };
+  }
   if (core.where) {
     const cond = resolveExpr(core.where, { ...base, allowAggregate: false, allowWindow: false, clause: 'WHERE' });
     plan = { kind: 'filter', input: plan, condition: asBoolean(cond, ctx.env.fn) };
   }
-  let items = resolveSelectItems(core.items, base);
+  const gen = selectGenerator(core.items, plan, base);
+  if (gen) plan = gen.plan;
+  let items = resolveSelectItems(core.items, base, gen);
   const aggMode = (core.groupBy?.length ?? 0) > 0 || core.having !== undefined || items.some((i) => findAggregates(i.expr).length > 0);
+  if (gen && aggMode) {
+    throw new TsSparkError('UNSUPPORTED', 'A generator in the SELECT list of an aggregate query is not supported yet; aggregate in a subquery first.');
+  }
   const windowed = items.some((i) => hasWindow(i.expr));
   if (aggMode) {
     const grouping = resolveGrouping(core.groupBy ?? [], items, base);
@@ -130,6 +147,19 @@ export function analyzeSelectOver(from: Analyzed, core: SelectCore, orderBy: rea
   const post: ResolveCtx = { ...base, scope: outputScope(items, scope, ctx) };
   const sorts = orderBy.map((s) => resolveSort(s, items, post, (e) => e));
   return finish(plan, items, items.map((i) => i.expr), windowed, sorts, core.distinct, false);
+}
+
+/** The aggregate block computes the generator's arguments; Generate runs over its output, then the select list. */
+function generateOverAggregate(from: Analyzed, g: AggregateGenerator, orderBy: readonly SortItem[], ctx: QueryCtx): LogicalPlan {
+  const inner = analyzeSelectOver(from, g.core, orderBy, ctx);
+  const out = outputOf(inner);
+  const args = g.argNames.map((n) => ({ kind: 'column', parts: [n] }) as const);
+  const names = g.item.aliases ?? (g.item.alias !== undefined ? [g.item.alias] : undefined);
+  const rc: ResolveCtx = { scope: Scope.of(out, undefined, ctx.outer), env: ctx.env, allowAggregate: false, allowWindow: false };
+  const gen = buildGenerate(inner, { ...g.call, args }, false, names, rc, g.item.aliases ? undefined : g.item.alias);
+  const kept = [...out.slice(0, g.index), ...gen.output, ...out.slice(g.index + g.argNames.length)];
+  let plan: LogicalPlan = { kind: 'project', input: gen.plan, items: kept.map((a) => ({ expr: a, attr: a })) };
+  return g.distinct ? { kind: 'distinct', input: plan } : plan;
 }
 
 /** Select outputs first, then the FROM columns (Spark's order for HAVING and ORDER BY). */

@@ -1,12 +1,16 @@
 // Hash join (executor side): builds a chained hash table over the build side's key columns and probes it with the
 // stream side's batches; the residual condition filters candidate pairs; outer sides are NULL-padded, unmatched
 // build rows are emitted after the stream ends. Rows with NULL keys never match unless keys are null-safe.
+// A build side past the task's memory budget is joined bucket by bucket instead (spill/grace-join.ts).
 import type { Column, ColumnBatch } from '../batch/column-batch.js';
 import type { Expression } from '../../planner/expr/expression.js';
 import type { JoinType } from '../../planner/logical/logical-plan.js';
 import { concatAll, gatherColumn, valueAt } from './batch-ops.js';
 import { projector, selector } from './kernels.js';
 import { anyNullAt, hashRows, sameValue } from './row-hash.js';
+import { batchBytes } from './spill/batch-bytes.js';
+import { graceHashJoin } from './spill/grace-join.js';
+import { spillEnv } from './spill/spill-env.js';
 
 export interface JoinSpec {
   readonly joinType: JoinType;
@@ -69,7 +73,26 @@ function emptyCols(width: number): ColumnBatch {
   return { numRows: 0, columns: Array.from({ length: width }, () => ({ kind: 'obj', values: [], valid: null }) as Column) };
 }
 
-export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[]): Iterable<ColumnBatch> {
+/**
+ * Joins `stream` with `buildBatches`. `owned`: the caller hands over both arrays (the shuffled join's cogroup
+ * output), so a build side past the budget is grace-joined and the arrays emptied once their rows are on disk.
+ * A broadcast build (not owned) is shared by the executor's tasks and must fit, as in Spark: never spilled.
+ */
+export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[], owned = false): Iterable<ColumnBatch> {
+  const limit = owned && spec.leftKeys.length > 0 ? spillEnv().memoryLimitBytes : Number.POSITIVE_INFINITY;
+  if (limit !== Number.POSITIVE_INFINITY) {
+    let bytes = 0;
+    for (const b of buildBatches) bytes += batchBytes(b);
+    if (bytes > limit) {
+      yield* graceHashJoin(spec, stream, buildBatches, bytes, spillEnv(), 0, true);
+      return;
+    }
+  }
+  yield* joinInMemory(spec, stream, buildBatches);
+}
+
+/** The in-memory hash join: one table over all of `buildBatches`. */
+export function* joinInMemory(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[]): Iterable<ColumnBatch> {
   const buildLeft = spec.buildSide === 'left';
   const build = buildBatches.length > 0 ? concatAll(buildBatches) : emptyCols(buildLeft ? spec.leftWidth : spec.rightWidth);
   const bKeys = projector(buildLeft ? spec.leftKeys : spec.rightKeys)(build);

@@ -4,6 +4,7 @@ import { assertNever } from '../../common/assert.js';
 import { TsSparkError } from '../../common/errors.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
+import { exprType } from '../../planner/expr/expr-type.js';
 import { columnOf, gatherBatch, sliceBatch, valueAt } from './batch-ops.js';
 import { hashAggregate } from './hash-aggregate.js';
 import { projector, selector } from './kernels.js';
@@ -48,24 +49,53 @@ export function* runOperator(node: PhysicalPlan, input: Iterable<ColumnBatch>): 
   }
 }
 
+/**
+ * explode/posexplode/inline(_outer): each input row repeated once per element (array), entry (map: key, value)
+ * or struct field list (inline), with the element's position first for posexplode. An outer generator keeps a
+ * row whose collection is NULL or empty, with NULL generator columns.
+ */
 function* generate(node: Extract<PhysicalPlan, { kind: 'generate' }>, input: Iterable<ColumnBatch>): Iterable<ColumnBatch> {
   const g = node.generator;
   if (g.kind !== 'call') throw new TsSparkError('UNSUPPORTED', 'generator must be a function call');
+  const argType = exprType(g.args[0]!);
+  const fields = g.fn.startsWith('inline') && argType.kind === 'array' && argType.element.kind === 'struct'
+    ? argType.element.fields.map((f) => f.name) : undefined;
   const arg = projector(g.args.slice(0, 1));
-  const outAttrs = node.output.slice(node.output.length - (node.output.length - (node.input.output.length)));
+  const outAttrs = node.output.slice(node.input.output.length);
+  const width = outAttrs.length;
+  const pos = node.position ? 1 : 0;
   for (const b of input) {
     const c = arg(b)[0]!;
     const rows: number[] = [];
     const gen: unknown[][] = outAttrs.map(() => []);
     for (let r = 0; r < b.numRows; r++) {
       const v = valueAt(c, r);
-      const entries: unknown[][] = v instanceof Map ? [...v.entries()] : Array.isArray(v) ? v.map((x) => [x]) : [];
-      if (entries.length === 0 && node.outer) { rows.push(r); for (const col of gen) col.push(null); continue; }
-      entries.forEach((e, pos) => {
+      const before = rows.length;
+      if (v instanceof Map) {
+        let i = 0;
+        for (const [k, x] of v) {
+          rows.push(r);
+          if (pos) gen[0]!.push(i++);
+          gen[pos]!.push(k);
+          gen[pos + 1]!.push(x);
+        }
+      } else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          rows.push(r);
+          const x: unknown = v[i];
+          if (fields) {
+            const s = x as Record<string, unknown> | null;
+            for (let k = 0; k < width; k++) gen[k]!.push(s === null ? null : s[fields[k]!] ?? null);
+          } else {
+            if (pos) gen[0]!.push(i);
+            gen[pos]!.push(x ?? null);
+          }
+        }
+      }
+      if (rows.length === before && node.outer) {
         rows.push(r);
-        const vals = node.position ? [pos, ...e] : e;
-        for (let k = 0; k < gen.length; k++) gen[k]!.push(vals[k] ?? null);
-      });
+        for (let k = 0; k < width; k++) gen[k]!.push(null);
+      }
     }
     const base = gatherBatch(b, Int32Array.from(rows));
     yield { numRows: rows.length, columns: [...base.columns, ...outAttrs.map((a, k) => columnOf(a.type, gen[k]!))] };

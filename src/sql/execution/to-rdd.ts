@@ -10,9 +10,11 @@ import type { ColumnBatch } from '../batch/column-batch.js';
 import { broadcastable, runMapStage, smallBuildSide } from './adaptive-join.js';
 import { partitionBatches } from './exchange-map.js';
 import { hashJoin, type JoinSpec } from './hash-join.js';
+import { rangeExchange } from './range-exchange.js';
 import { rangeBatches, rangeTasks } from './range-scan.js';
 import { runOperator } from './run-operator.js';
 import { readTasks, sources } from './sources-bridge.js';
+import { metricsFor } from './sql-metrics.js';
 import type { SqlRuntime } from './runtime.js';
 
 type Batches = RDD<ColumnBatch>;
@@ -44,7 +46,13 @@ function numOf(p: Partitioning): number {
   return p.kind === 'single' ? 1 : p.numPartitions;
 }
 
+/** Every operator's RDD, metered for the SQL tab when the session attached metrics to this runtime. */
 export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
+  const rdd = await operatorRdd(rt, p);
+  return metricsFor(rt)?.meter(p, rdd) ?? rdd;
+}
+
+async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
   const sc = rt.sc;
   switch (p.kind) {
     case 'local_scan':
@@ -69,6 +77,7 @@ export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
     }
     case 'file_scan': {
       const tasks = sources().readPartitions(p.source, p.columns, p.filters);
+      metricsFor(rt)?.scanned(p, tasks);
       const columns = p.columns;
       const filters = p.filters;
       return sc.parallelize(tasks, Math.max(1, tasks.length)).mapPartitions((it) => readTasks(it, columns, filters));
@@ -84,6 +93,7 @@ export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
     }
     case 'exchange': {
       const child = await toRdd(rt, p.input);
+      if (p.partitioning.kind === 'range') return rangeExchange(rt, child, p.partitioning, adaptiveCount);
       const n = numOf(p.partitioning);
       const sizes = sc.collectionAccumulator<number[]>();
       const shuffled = keyedSide(rt, child, p.partitioning, sizes).partitionBy(hashPartitioner(n));
@@ -148,6 +158,7 @@ export function* valuesOf(it: Iterable<[number, ColumnBatch]>): Iterable<ColumnB
 export function* joinGroups(spec: JoinSpec, it: Iterable<[number, [ColumnBatch[], ColumnBatch[]]]>): Iterable<ColumnBatch> {
   for (const [, [ls, rs]] of it) {
     const buildLeft = spec.buildSide === 'left';
-    yield* hashJoin(spec, buildLeft ? rs : ls, buildLeft ? ls : rs);
+    // the cogrouped arrays are this task's own: a join that spills may empty them once their rows are on disk
+    yield* hashJoin(spec, buildLeft ? rs : ls, buildLeft ? ls : rs, true);
   }
 }

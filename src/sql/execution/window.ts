@@ -1,6 +1,5 @@
 // Window functions (executor side) over input sorted by partition keys then order keys: ranking functions,
-// lag/lead, ntile, and aggregates over ROWS or RANGE frames (RANGE offsets: peers only). Frames are
-// recomputed per row (O(rows × frame)); fine for the sizes tested, a sliding version is future work.
+// lag/lead, ntile, and aggregates over ROWS or RANGE frames (value offsets too), slid in window-frames.ts.
 import { TsSparkError } from '../../common/errors.js';
 import type { Column, ColumnBatch } from '../batch/column-batch.js';
 import type { PhysicalPlan, WindowSpecBound } from '../../planner/physical/physical-plan.js';
@@ -8,6 +7,8 @@ import { aggOps } from './agg-functions.js';
 import { columnOf, concatAll, valueAt } from './batch-ops.js';
 import { projector } from './kernels.js';
 import { sameValue } from './row-hash.js';
+import { frameBounds, slidingAggregate } from './window-frames.js';
+import type { SortOrder } from '../../planner/expr/expression.js';
 
 type WindowNode = Extract<PhysicalPlan, { kind: 'window' }>;
 
@@ -29,7 +30,7 @@ export function windowBatches(node: WindowNode, input: Iterable<ColumnBatch>): C
     while (start < n) {
       let end = start + 1;
       while (end < n && rowsEqual(parts, start, end)) end++;
-      computePartition(f, all, args, ords, start, end, vals);
+      computePartition(f, all, args, ords, node.orderBy, start, end, vals);
       start = end;
     }
     out.push(columnOf(f.type, vals));
@@ -37,7 +38,7 @@ export function windowBatches(node: WindowNode, input: Iterable<ColumnBatch>): C
   return { numRows: n, columns: [...all.columns, ...out] };
 }
 
-function computePartition(f: WindowSpecBound, all: ColumnBatch, args: readonly Column[], ords: readonly Column[], s: number, e: number, out: unknown[]): void {
+function computePartition(f: WindowSpecBound, all: ColumnBatch, args: readonly Column[], ords: readonly Column[], order: readonly SortOrder[], s: number, e: number, out: unknown[]): void {
   const size = e - s;
   const peerEnd = (i: number): number => { let j = i + 1; while (j < e && rowsEqual(ords, i, j)) j++; return j; };
   const peerStart = (i: number): number => { let j = i; while (j > s && rowsEqual(ords, j - 1, i)) j--; return j; };
@@ -70,24 +71,10 @@ function computePartition(f: WindowSpecBound, all: ColumnBatch, args: readonly C
       const spec = f.aggregate ?? { fn: f.fn === 'last_value' ? 'last' : 'first', args: f.args.slice(0, 1), distinct: false, ignoreNulls: false, type: f.type, text: f.fn };
       const ops = aggOps(spec);
       const cols = f.aggregate ? projector(f.aggregate.args)(all) : args.slice(0, 1);
-      for (let i = s; i < e; i++) {
-        let lo: number;
-        let hi: number;
-        if (f.frame.type === 'rows') {
-          lo = f.frame.lower === null ? s : Math.max(s, i + f.frame.lower);
-          hi = f.frame.upper === null ? e : Math.min(e, i + f.frame.upper + 1);
-        } else {
-          if ((f.frame.lower !== null && f.frame.lower !== 0) || (f.frame.upper !== null && f.frame.upper !== 0)) {
-            throw new TsSparkError('UNSUPPORTED', 'RANGE frames with value offsets are not supported yet');
-          }
-          lo = f.frame.lower === null ? s : peerStart(i);
-          hi = f.frame.upper === null ? e : peerEnd(i);
-        }
-        let st = ops.init();
-        const a = new Array<unknown>(cols.length);
-        for (let j = lo; j < hi; j++) { for (let c = 0; c < cols.length; c++) a[c] = valueAt(cols[c]!, j); st = ops.update(st, a); }
-        out[i] = ops.finish(st);
-      }
+      const lo = new Int32Array(size);
+      const hi = new Int32Array(size);
+      frameBounds(f.frame, ords, order, s, e, lo, hi);
+      slidingAggregate(ops, cols, s, e, lo, hi, out);
       return;
     }
     default:

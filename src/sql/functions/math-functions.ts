@@ -82,6 +82,13 @@ const constant = (value: number): Resolver => (_args, ctx) => {
 
 const signum: Resolver = (args, ctx) => { ctx.arity(1); return ctx.call('signum', ctx.expect([D]), D); };
 
+/** shiftleft/shiftright/shiftrightunsigned(x, n): x as int (bigint stays bigint), n an int; the result has x's type. */
+const shift: Resolver = (args, ctx) => {
+  ctx.arity(2);
+  const t = exprType(args[0]!).kind === 'long' ? T.long : T.int;
+  return ctx.call(ctx.name, ctx.expect([t, T.int]), t);
+};
+
 export const mathResolvers: Readonly<Record<string, Resolver>> = {
   round, bround: round,
   floor: floorCeil, ceil: floorCeil, ceiling: floorCeil,
@@ -93,6 +100,7 @@ export const mathResolvers: Readonly<Record<string, Resolver>> = {
   degrees: doubleFn(1), radians: doubleFn(1), cot: doubleFn(1),
   greatest: greatestLeast, least: greatestLeast,
   sign: signum, signum,
+  shiftleft: shift, shiftright: shift, shiftrightunsigned: shift,
   rand, random: rand, randn: rand,
   e: constant(Math.E), pi: constant(Math.PI),
 };

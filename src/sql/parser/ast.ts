@@ -118,6 +118,16 @@ export interface SortItem {
 export interface SelectItem {
   readonly expr: Expr;
   readonly alias?: string;
+  /** `generator(...) AS (a, b)`: names for a multi-column generator's outputs. */
+  readonly aliases?: readonly string[];
+}
+
+/** `LATERAL VIEW [OUTER] generator(args) table [AS] col1, col2` after the FROM relations. */
+export interface LateralView {
+  readonly outer: boolean;
+  readonly generator: Expr;
+  readonly table: string;
+  readonly columns: readonly string[];
 }
 
 export interface TableAlias {
@@ -152,6 +162,7 @@ export interface SelectCore {
   readonly distinct: boolean;
   readonly items: readonly SelectItem[];
   readonly from?: Relation;
+  readonly lateralViews?: readonly LateralView[];
   readonly where?: Expr;
   readonly groupBy?: readonly GroupingElement[];
   readonly having?: Expr;

@@ -4,7 +4,7 @@ import * as T from './tokens.js';
 import { ExprParser } from './grammar-expr.js';
 import type { NamePart } from './parser-base.js';
 import type {
-  Cte, Expr, GroupingElement, JoinType, NamedWindow, Query, QueryBody, Relation, SelectCore, SelectItem, SortItem, TableAlias, WindowRef,
+  Cte, Expr, GroupingElement, JoinType, LateralView, NamedWindow, Query, QueryBody, Relation, SelectCore, SelectItem, SortItem, TableAlias, WindowRef,
 } from './ast.js';
 
 const fileFormats = new Set(['parquet', 'json', 'csv', 'orc', 'text', 'avro', 'binaryfile']);
@@ -143,6 +143,8 @@ export class QueryParser extends ExprParser {
     const items: SelectItem[] = [];
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE(this.selectItem)) });
     const from = this.OPTION(() => (this.CONSUME(T.From), this.SUBRULE(this.fromList)));
+    const lateralViews: LateralView[] = [];
+    this.MANY(() => lateralViews.push(this.SUBRULE(this.lateralView)));
     const where = this.OPTION2(() => (this.CONSUME(T.Where), this.SUBRULE(this.expression)));
     const groupBy = this.OPTION3(() => this.SUBRULE(this.groupByClause));
     const having = this.OPTION4(() => (this.CONSUME(T.Having), this.SUBRULE2(this.expression)));
@@ -162,6 +164,7 @@ export class QueryParser extends ExprParser {
     return {
       kind: 'select', distinct, items, windows,
       ...(from !== undefined ? { from } : {}),
+      ...(lateralViews.length > 0 ? { lateralViews } : {}),
       ...(where !== undefined ? { where } : {}),
       ...(groupBy !== undefined ? { groupBy } : {}),
       ...(having !== undefined ? { having } : {}),
@@ -170,14 +173,36 @@ export class QueryParser extends ExprParser {
 
   selectItem = this.RULE('selectItem', (): SelectItem => {
     const expr = this.SUBRULE(this.expression);
+    const aliases = this.OPTION3({
+      GATE: () => this.isTok(1, T.As) && this.isTok(2, T.LParen),
+      DEF: () => (this.CONSUME2(T.As), this.SUBRULE(this.identifierList)),
+    });
     const alias = this.OPTION({
-      GATE: () => this.isTok(1, T.As) || this.isIdentLike(1),
+      GATE: () => aliases === undefined && (this.isTok(1, T.As) || this.isIdentLike(1)),
       DEF: () => {
         this.OPTION2(() => this.CONSUME(T.As));
         return this.SUBRULE(this.identifier);
       },
     });
+    if (aliases !== undefined) return { expr, aliases };
     return alias === undefined ? { expr } : { expr, alias };
+  });
+
+  lateralView = this.RULE('lateralView', (): LateralView => {
+    this.CONSUME(T.Lateral);
+    this.CONSUME(T.View);
+    const outer = this.OPTION(() => this.CONSUME(T.Outer)) !== undefined;
+    const generator = this.SUBRULE(this.expression);
+    const table = this.SUBRULE(this.identifier);
+    const columns: string[] = [];
+    this.OPTION2({
+      GATE: () => this.isTok(1, T.As) || this.isIdentLike(1),
+      DEF: () => {
+        this.OPTION3(() => this.CONSUME(T.As));
+        this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => columns.push(this.SUBRULE2(this.identifier)) });
+      },
+    });
+    return { outer, generator, table, columns };
   });
 
   groupByClause = this.RULE('groupByClause', (): GroupingElement[] => {

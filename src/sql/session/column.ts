@@ -1,8 +1,8 @@
 // Column: a lazily resolved expression of the DataFrame API. It wraps the SQL parser's AST, so DataFrame
 // expressions and SQL text go through the same analyzer. Methods follow Spark's Column API.
 import { TsSparkError } from '../../common/errors.js';
-import type { DataTypeAst, Expr, SortItem, WindowSpec } from '../parser/ast.js';
-import { parseDataType } from '../parser/index.js';
+import type { Expr, SortItem, WindowSpec } from '../parser/ast.js';
+import { castTargetAst, type CastTarget } from './cast-target.js';
 import { literalAst } from './literal-ast.js';
 
 export type ColumnLike = Column | string;
@@ -40,12 +40,12 @@ export class Column {
   as(name: string): Column { return this.alias(name); }
   name(name: string): Column { return this.alias(name); }
 
-  cast(to: string | DataTypeAst): Column {
-    return new Column({ kind: 'cast', expr: this.expr, type: typeof to === 'string' ? parseDataType(to) : to, mode: 'cast' });
+  cast(to: CastTarget): Column {
+    return new Column({ kind: 'cast', expr: this.expr, type: castTargetAst(to), mode: 'cast' });
   }
-  astype(to: string | DataTypeAst): Column { return this.cast(to); }
-  try_cast(to: string | DataTypeAst): Column {
-    return new Column({ kind: 'cast', expr: this.expr, type: typeof to === 'string' ? parseDataType(to) : to, mode: 'try_cast' });
+  astype(to: CastTarget): Column { return this.cast(to); }
+  try_cast(to: CastTarget): Column {
+    return new Column({ kind: 'cast', expr: this.expr, type: castTargetAst(to), mode: 'try_cast' });
   }
 
   isNull(): Column { return new Column({ kind: 'isNull', expr: this.expr, negated: false }); }
@@ -55,9 +55,9 @@ export class Column {
     const list = values.length === 1 && Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
     return new Column({ kind: 'in', expr: this.expr, list: list.map(toExpr), negated: false });
   }
-  like(pattern: string): Column { return new Column({ kind: 'like', op: 'like', expr: this.expr, pattern: literalAst(pattern), negated: false }); }
-  ilike(pattern: string): Column { return new Column({ kind: 'like', op: 'ilike', expr: this.expr, pattern: literalAst(pattern), negated: false }); }
-  rlike(pattern: string): Column { return new Column({ kind: 'like', op: 'rlike', expr: this.expr, pattern: literalAst(pattern), negated: false }); }
+  like(pattern: string | Column): Column { return new Column({ kind: 'like', op: 'like', expr: this.expr, pattern: toExpr(pattern), negated: false }); }
+  ilike(pattern: string | Column): Column { return new Column({ kind: 'like', op: 'ilike', expr: this.expr, pattern: toExpr(pattern), negated: false }); }
+  rlike(pattern: string | Column): Column { return new Column({ kind: 'like', op: 'rlike', expr: this.expr, pattern: toExpr(pattern), negated: false }); }
   between(low: unknown, high: unknown): Column { return new Column({ kind: 'between', expr: this.expr, low: toExpr(low), high: toExpr(high), negated: false }); }
   startsWith(o: unknown): Column { return new Column(call('startswith', [this.expr, toExpr(o)])); }
   endsWith(o: unknown): Column { return new Column(call('endswith', [this.expr, toExpr(o)])); }

@@ -14,6 +14,8 @@ import { GroupedData } from './grouped-data.js';
 import type { SparkSession } from './spark-session.js';
 import { DataFrameWriter } from './dataframe-writer.js';
 import { renderTreeString } from './print-schema.js';
+import { parseSelectItem } from './select-expr.js';
+import { formatExplain } from './explain-formatted.js';
 
 export type Row = Record<string, unknown>;
 export type JoinHow = 'inner' | 'cross' | 'outer' | 'full' | 'fullouter' | 'full_outer' | 'left' | 'leftouter' | 'left_outer'
@@ -40,7 +42,7 @@ export class DataFrame {
     return this.derive(this.analyzer.select(this.plan, cols.flat().map(selectItem)));
   }
   selectExpr(...exprs: string[]): DataFrame {
-    return this.derive(this.analyzer.select(this.plan, exprs.map((e) => selectItem(new Column(parseExpression(e))))));
+    return this.derive(this.analyzer.select(this.plan, exprs.flat().map(parseSelectItem)));
   }
   filter(condition: Column | string): DataFrame {
     return this.derive(this.analyzer.filter(this.plan, typeof condition === 'string' ? parseExpression(condition) : condition.expr));
@@ -115,6 +117,8 @@ export class DataFrame {
   unpersist(): this { this.sparkSession.engine.uncache(this.plan); return this; }
 
   get na(): DataFrameNaFunctions { return new DataFrameNaFunctions(this); }
+  fillna(value: Parameters<DataFrameNaFunctions['fill']>[0], subset?: string | readonly string[]): DataFrame { return this.na.fill(value, subset); }
+  dropna(how: Parameters<DataFrameNaFunctions['drop']>[0] = 'any', thresh?: number, subset?: string | readonly string[]): DataFrame { return this.na.drop(how, thresh, subset); }
   describe(...cols: string[]): DataFrame { return this.derive(this.analyzer.describe(this.plan, cols.flat())); }
   createOrReplaceTempView(name: string): void { this.sparkSession.catalogImpl.createOrReplaceTempView(name, this.plan); }
   createTempView(name: string): void { this.sparkSession.catalogImpl.createTempView(name, this.plan); }
@@ -135,7 +139,8 @@ export class DataFrame {
   }
   explain(mode: boolean | 'simple' | 'extended' | 'formatted' | 'codegen' | 'cost' = 'simple'): void {
     const m = mode === true ? 'extended' : mode === false ? 'simple' : mode;
-    process.stdout.write(`${this.sparkSession.engine.explain(this.plan, m)}\n`);
+    const text = m === 'formatted' ? formatExplain(this.sparkSession.engine.explain(this.plan, 'simple')) : this.sparkSession.engine.explain(this.plan, m);
+    process.stdout.write(`${text}\n`);
   }
   get write(): DataFrameWriter { return new DataFrameWriter(this); }
   get rdd() { return this.sparkSession.engine.toRdd(this.plan); }

@@ -1,8 +1,9 @@
 // The `functions` of the DataFrame API by Spark name (col, lit, sum, when, …), importable one by one from
 // 'tsspark' and as a `functions` namespace. Each builds an AST call that the analyzer resolves like SQL.
+import { TsSparkError } from '../../common/errors.js';
 import type { Expr } from '../parser/ast.js';
-import { parseExpression } from '../parser/index.js';
 import { call, colExpr, Column, toExpr, type ColumnLike } from './column.js';
+import { parseSelectItem } from './select-expr.js';
 
 const c = (x: ColumnLike): Expr => colExpr(x);
 const fn = (name: string, ...args: ColumnLike[]): Column => new Column(call(name, args.map(c)));
@@ -10,7 +11,11 @@ const fn = (name: string, ...args: ColumnLike[]): Column => new Column(call(name
 export const col = (name: string): Column => new Column(colExpr(name));
 export const column = col;
 export const lit = (v: unknown): Column => (v instanceof Column ? v : new Column(toExpr(v)));
-export const expr = (sql: string): Column => new Column(parseExpression(sql));
+/** expr("a + 1") and, as Spark, expr("a + 1 AS b") (an aliased column). */
+export const expr = (sql: string): Column => {
+  const item = parseSelectItem(sql);
+  return new Column(item.alias === undefined ? item.expr : { kind: 'alias', expr: item.expr, name: item.alias });
+};
 export const when = (condition: Column, value: unknown): Column => new Column({ kind: 'case', branches: [{ when: condition.expr, then: toExpr(value) }] });
 export const asc = (name: string): Column => col(name).asc();
 export const desc = (name: string): Column => col(name).desc();
@@ -39,7 +44,8 @@ export const stddev_pop = (x: ColumnLike): Column => fn('stddev_pop', x);
 export const variance = (x: ColumnLike): Column => fn('variance', x);
 export const var_samp = (x: ColumnLike): Column => fn('var_samp', x);
 export const var_pop = (x: ColumnLike): Column => fn('var_pop', x);
-export const approx_count_distinct = (x: ColumnLike): Column => fn('approx_count_distinct', x);
+export const approx_count_distinct = (x: ColumnLike, rsd?: number): Column =>
+  new Column(call('approx_count_distinct', [c(x), ...(rsd === undefined ? [] : [toExpr(rsd)])]));
 export const approxCountDistinct = approx_count_distinct;
 
 // strings
@@ -58,7 +64,7 @@ export const regexp_extract = (x: ColumnLike, pattern: string, idx: number): Col
 export const instr = (x: ColumnLike, substr: string): Column => new Column(call('instr', [c(x), toExpr(substr)]));
 export const lpad = (x: ColumnLike, len: number, pad: string): Column => new Column(call('lpad', [c(x), toExpr(len), toExpr(pad)]));
 export const rpad = (x: ColumnLike, len: number, pad: string): Column => new Column(call('rpad', [c(x), toExpr(len), toExpr(pad)]));
-export const like = (x: ColumnLike, pattern: string): Column => (x instanceof Column ? x : col(x)).like(pattern);
+export const like = (x: ColumnLike, pattern: string | Column): Column => (x instanceof Column ? x : col(x)).like(pattern);
 
 // math
 export const abs = (x: ColumnLike): Column => fn('abs', x);
@@ -84,7 +90,14 @@ export const dayofmonth = (x: ColumnLike): Column => fn('dayofmonth', x);
 export const to_date = (x: ColumnLike, format?: string): Column => new Column(call('to_date', [c(x), ...(format ? [toExpr(format)] : [])]));
 export const date_format = (x: ColumnLike, format: string): Column => new Column(call('date_format', [c(x), toExpr(format)]));
 export const date_trunc = (unit: string, x: ColumnLike): Column => new Column(call('date_trunc', [toExpr(unit), c(x)]));
-export const extract = (field: string, x: ColumnLike): Column => new Column({ kind: 'extract', field, source: c(x) });
+/** extract(field, source): the field as a string or as lit('YEAR') (Spark's Column form). */
+export const extract = (field: string | Column, x: ColumnLike): Column =>
+  new Column({ kind: 'extract', field: typeof field === 'string' ? field : literalText(field), source: c(x) });
+const literalText = (f: Column): string => {
+  if (f.expr.kind === 'string') return f.expr.value;
+  if (f.expr.kind === 'column' && f.expr.parts.length === 1) return f.expr.parts[0]!;
+  throw new TsSparkError('INVALID_ARGUMENT', '[NON_FOLDABLE_ARGUMENT] The function `extract` requires the parameter `field` to be a foldable expression of the type "STRING".');
+};
 
 // conditional
 export const coalesce = (...xs: ColumnLike[]): Column => fn('coalesce', ...xs);
@@ -94,11 +107,16 @@ export const isnull = (x: ColumnLike): Column => fn('isnull', x);
 export const isnan = (x: ColumnLike): Column => fn('isnan', x);
 /** SQL's if(cond, a, b) (a reserved word in JS, so exported as `if_` too). */
 export const if_ = (cond: Column, a: unknown, b: unknown): Column => new Column(call('if', [cond.expr, toExpr(a), toExpr(b)]));
+export { if_ as if };
 
 // collections
 export const array = (...xs: ColumnLike[]): Column => fn('array', ...xs);
 export const explode = (x: ColumnLike): Column => fn('explode', x);
 export const posexplode = (x: ColumnLike): Column => fn('posexplode', x);
+export const explode_outer = (x: ColumnLike): Column => fn('explode_outer', x);
+export const posexplode_outer = (x: ColumnLike): Column => fn('posexplode_outer', x);
+export const inline = (x: ColumnLike): Column => fn('inline', x);
+export const inline_outer = (x: ColumnLike): Column => fn('inline_outer', x);
 export const size = (x: ColumnLike): Column => fn('size', x);
 export const array_contains = (x: ColumnLike, v: unknown): Column => new Column(call('array_contains', [c(x), toExpr(v)]));
 export const struct = (...xs: ColumnLike[]): Column => fn('struct', ...xs);
@@ -116,6 +134,8 @@ export const lag = (x: ColumnLike, offset = 1, defaultValue?: unknown): Column =
   new Column(call('lag', [c(x), toExpr(offset), ...(defaultValue === undefined ? [] : [toExpr(defaultValue)])]));
 export const lead = (x: ColumnLike, offset = 1, defaultValue?: unknown): Column =>
   new Column(call('lead', [c(x), toExpr(offset), ...(defaultValue === undefined ? [] : [toExpr(defaultValue)])]));
+
+export * from './functions-extra.js';
 
 /** Any SQL function by name, as Spark's call_function / expr. */
 export const call_function = (name: string, ...xs: ColumnLike[]): Column => fn(name, ...xs);

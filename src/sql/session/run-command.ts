@@ -11,6 +11,7 @@ import { DataFrame } from './dataframe.js';
 import { rowsToBatches } from './data-to-plan.js';
 import type { SparkSession } from './spark-session.js';
 import { createTable, dropTable, insertInto } from './session-tables.js';
+import { formatExplain } from './explain-formatted.js';
 
 type Command = Exclude<AnalyzedStatement, { kind: 'query' }>;
 
@@ -39,7 +40,10 @@ export function runCommand(spark: SparkSession, cmd: Command): DataFrame {
     case 'show_functions':
       return result(spark, [['function', T.string]], []);
     case 'explain': {
-      const text = cmd.analyzed.kind === 'query' ? spark.engine.explain(cmd.analyzed.plan, cmd.mode === 'cost' ? 'extended' : cmd.mode) : '== Physical Plan ==\nExecutedCommand\n';
+      const plan = cmd.analyzed.kind === 'query' ? cmd.analyzed.plan : undefined;
+      const text = plan === undefined ? '== Physical Plan ==\nExecutedCommand\n'
+        : cmd.mode === 'formatted' ? formatExplain(spark.engine.explain(plan, 'simple'))
+          : spark.engine.explain(plan, cmd.mode === 'cost' ? 'extended' : cmd.mode);
       return result(spark, [['plan', T.string]], [[text]]);
     }
     case 'set': {

@@ -18,8 +18,9 @@ export class RuntimeConfig {
 
   constructor(private readonly base: SparkConf) {}
 
+  /** The value set for `key`, else `fallback` when given (as Spark's conf.get(key, default)), else the SQL default. */
   get(key: string, fallback?: string): string | undefined {
-    return this.session.get(key) ?? (this.base.has(key) ? this.base.get(key) : undefined) ?? SQL_DEFAULTS[key] ?? fallback;
+    return this.session.get(key) ?? (this.base.has(key) ? this.base.get(key) : undefined) ?? fallback ?? SQL_DEFAULTS[key];
   }
 
   set(key: string, value: string | number | boolean): void {

@@ -12,6 +12,9 @@ import type { ColumnBatch } from '../batch/column-batch.js';
 import { rawValueAt } from '../batch/column-batch.js';
 import { explainPlans, physicalPlanOf, type ExecutionContext, type ExplainMode } from '../execution/index.js';
 import { toRdd } from '../execution/to-rdd.js';
+import { attachMetrics, metricsFor, SqlMetrics } from '../execution/sql-metrics.js';
+import { sqlPlanGraph, type SqlPlanGraph } from '../execution/sql-plan-graph.js';
+import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import { displayPhysical, parseBytes } from '../../planner/physical/index.js';
 import { parseTableSchema } from '../parser/index.js';
 import { showString } from '../show/index.js';
@@ -35,6 +38,12 @@ export interface WriteRequest {
 
 let nextExecutionId = 0;
 
+/** How often, at most, a running execution posts its operator metrics (Spark's live UI polls similarly). */
+const METRIC_UPDATE_MS = 250;
+
+/** Called by the action with the plan it is about to run and the runtime that will turn it into RDDs. */
+type MetricsHook = (runtime: object, physical: PhysicalPlan) => void;
+
 export class SqlEngine {
   private readonly cachedPlans: LogicalPlan[] = [];
   /** RDDs behind createDataFrame(rdd) plans, and persisted RDDs of cached DataFrames (by cache id). */
@@ -51,31 +60,62 @@ export class SqlEngine {
 
   /** Runs a plan and returns its result batches (on the driver). */
   async run(plan: LogicalPlan, description = 'DataFrame action'): Promise<ColumnBatch[]> {
-    return this.tracked(plan, description, async () => (await this.batchesRdd(plan)).collect());
+    return this.tracked(plan, description, async (hook) => (await this.batchesRdd(plan, hook)).collect());
   }
 
   /**
-   * Runs `work` as one SQL execution for the UI: sql-execution-start with the physical plan, then -end with the
-   * jobs started meanwhile (a job belongs to the execution running when it started).
+   * Runs `work` as one SQL execution for the UI: sql-execution-start with the physical plan and its graph, then
+   * -end with the jobs started meanwhile (a job belongs to the execution running when it started). The plan `work`
+   * meters (through the hook) reports operator metrics: sql-metric-update snapshots at most every
+   * METRIC_UPDATE_MS while tasks finish, and a final one before -end.
    */
-  private async tracked<R>(plan: LogicalPlan, description: string, work: () => Promise<R>): Promise<R> {
+  private async tracked<R>(plan: LogicalPlan, description: string, work: (hook: MetricsHook) => Promise<R>): Promise<R> {
     const bus = this.spark.sparkContext.statusBus;
     const executionId = nextExecutionId++;
     let physical = '';
+    let graph: SqlPlanGraph | undefined;
     try {
-      physical = displayPhysical(physicalPlanOf(this.context, this.withCache(plan)));
+      const p = physicalPlanOf(this.context, this.withCache(plan));
+      physical = displayPhysical(p);
+      graph = sqlPlanGraph(p);
     } catch {
       // planning errors surface from `work` itself
     }
-    bus.post({ kind: 'sql-execution-start', executionId, description, physicalPlan: physical, time: Date.now() });
+    bus.post({ kind: 'sql-execution-start', executionId, description, physicalPlan: physical, time: Date.now(), ...(graph ? { graph } : {}) });
     const jobIds: number[] = [];
-    const stop = bus.subscribe((e) => { if (e.kind === 'job-start') jobIds.push(e.jobId as number); });
+    let metrics: SqlMetrics | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      timer = undefined;
+      if (metrics?.drain()) bus.post({ kind: 'sql-metric-update', executionId, updates: metrics.snapshot(), time: Date.now() });
+    };
+    const hook: MetricsHook = (rt, executed) => {
+      if (metrics) return; // the first metered plan is the execution's (scalar subqueries run as their own)
+      metrics = new SqlMetrics(executed, this.context.sc.collectionAccumulator<unknown>(`SQL metrics of execution ${executionId}`));
+      attachMetrics(rt, metrics);
+      const text = displayPhysical(executed);
+      if (text !== physical) bus.post({ kind: 'sql-adaptive-execution-update', executionId, physicalPlan: text, graph: metrics.graph, time: Date.now() });
+    };
+    const stop = bus.subscribe((e) => {
+      if (e.kind === 'job-start') jobIds.push(e.jobId as number);
+      else if (e.kind === 'stage-submitted') metrics?.stageSubmitted(e.stageId as number, e.rddIds as readonly number[]);
+      else if (e.kind === 'task-end' && metrics) {
+        const m = e.metrics as { shuffleBytesWritten?: number; shuffleWriteTimeMs?: number } | undefined;
+        if (e.status === 'SUCCESS' && m) metrics.taskEnded(e.stageId as number, m.shuffleBytesWritten ?? 0, m.shuffleWriteTimeMs ?? 0);
+        timer ??= setTimeout(flush, METRIC_UPDATE_MS);
+      }
+    });
+    const end = (error?: string): void => {
+      if (timer) clearTimeout(timer);
+      flush();
+      bus.post({ kind: 'sql-execution-end', executionId, jobIds, time: Date.now(), ...(error !== undefined ? { error } : {}) });
+    };
     try {
-      const r = await work();
-      bus.post({ kind: 'sql-execution-end', executionId, jobIds, time: Date.now() });
+      const r = await work(hook);
+      end();
       return r;
     } catch (e) {
-      bus.post({ kind: 'sql-execution-end', executionId, jobIds, error: (e as Error).message, time: Date.now() });
+      end((e as Error).message);
       throw e;
     } finally {
       stop();
@@ -91,10 +131,14 @@ export class SqlEngine {
     return out;
   }
 
-  private async batchesRdd(plan: LogicalPlan): Promise<RDD<ColumnBatch>> {
+  private async batchesRdd(plan: LogicalPlan, hook?: MetricsHook): Promise<RDD<ColumnBatch>> {
     const ready = await evaluateScalarSubqueries(this.withCache(plan), (p) => this.physicalRows(p));
     const physical = physicalPlanOf(this.context, ready);
-    return (await toRdd(this.runtime(), physical)) as RDD<ColumnBatch>;
+    const rt = this.runtime();
+    hook?.(rt, physical);
+    const root = (await toRdd(rt, physical)) as RDD<ColumnBatch>;
+    metricsFor(rt)?.lineage(root);
+    return root;
   }
 
   async collectRows(plan: LogicalPlan, description?: string): Promise<Row[]> {
@@ -174,8 +218,8 @@ export class SqlEngine {
   async write(plan: LogicalPlan, req: WriteRequest): Promise<void> {
     const job = setupWriteJob({ format: req.format, path: req.path, mode: req.mode, options: req.options, partitionBy: req.partitionBy, schema: schemaOf(plan) });
     if (!job) return;
-    const messages = await this.tracked(plan, `save ${req.format} ${req.path}`, async () =>
-      (await this.batchesRdd(plan)).mapPartitionsWithIndex((i, it) => [writeTask(job, i, it)]).collect());
+    const messages = await this.tracked(plan, `save ${req.format} ${req.path}`, async (hook) =>
+      (await this.batchesRdd(plan, hook)).mapPartitionsWithIndex((i, it) => [writeTask(job, i, it)]).collect());
     commitWriteJob(job, messages);
   }
 

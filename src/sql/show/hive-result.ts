@@ -6,6 +6,7 @@ import type { DataType, StructType } from '../types/data-type.js';
 import { defaultTimeZone } from './datetime-text.js';
 import { renderScalar, type RenderOptions } from './render-value.js';
 import { arrayItems, bytesOf, mapEntries, structValues } from './value-input.js';
+import { intervalText } from './interval-text.js';
 
 /** One value as HiveResult prints it. */
 export function renderHiveResult(value: unknown, type: DataType, opts: RenderOptions = {}): string {
@@ -32,7 +33,7 @@ function hive(v: unknown, t: DataType, nested: boolean, zone: string): string {
       return nested ? `"${s}"` : s;
     }
     case 'binary': return utf8.decode(bytesOf(v));
-    case 'calendar_interval': case 'day_time_interval': case 'year_month_interval': return String(v);
+    case 'calendar_interval': case 'day_time_interval': case 'year_month_interval': return intervalText(v, t)!;
     case 'array': return `[${arrayItems(v).map((e) => hive(e, t.element, true, zone)).join(',')}]`;
     case 'map': {
       const entries = mapEntries(v).map(([k, x]) => `${hive(k, t.key, true, zone)}:${hive(x, t.value, true, zone)}`);

@@ -6,6 +6,7 @@ import type { DataType } from '../types/data-type.js';
 import { defaultTimeZone, formatDate, formatTimestampMicros } from './datetime-text.js';
 import { javaDoubleToString, javaFloatToString } from './java-number.js';
 import { arrayItems, bytesOf, dateDays, decimalText, mapEntries, structValues, timestampMicros } from './value-input.js';
+import { intervalText } from './interval-text.js';
 
 export interface RenderOptions {
   /** spark.sql.session.timeZone; default: the process's zone (like the JVM default). */
@@ -53,7 +54,7 @@ function render(v: unknown, t: DataType, zone: string): string {
       return renderScalar(v, t, zone)!;
     case 'string': return typeof v === 'string' ? v : String(v);
     case 'binary': return hex(bytesOf(v));
-    case 'calendar_interval': case 'day_time_interval': case 'year_month_interval': return String(v);
+    case 'calendar_interval': case 'day_time_interval': case 'year_month_interval': return intervalText(v, t)!;
     case 'array': return `[${arrayItems(v).map((e) => render(e, t.element, zone)).join(', ')}]`;
     case 'map': return `{${mapEntries(v).map(([k, x]) => `${render(k, t.key, zone)} -> ${render(x, t.value, zone)}`).join(', ')}}`;
     case 'struct': {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEvent, encodeEvent } from '../../../src/driver/status/event-log-codec.js';
 import { EventLogWriter } from '../../../src/driver/status/event-log-writer.js';
 import { StatusBus } from '../../../src/driver/status/status-events.js';
+import { replayEventLogFile } from '../../../src/cluster/history/replay-log.js';
 import { APP_ID, recordedEvents } from './recorded-events.js';
 
 const dirs: string[] = [];
@@ -45,5 +46,19 @@ describe('event log', () => {
     expect(decoded).toHaveLength(events.length + 1);
     expect(decoded.filter((e) => e!.kind === 'task-end')).toEqual(events.filter((e) => e.kind === 'task-end'));
     w.close(); // idempotent
+    // the history server replays SQL operator metrics as the live driver showed them
+    const x = replayEventLogFile(path.join(dir, APP_ID)).store.sqlExecution(0)!;
+    expect(x.graph?.nodes).toHaveLength(4);
+    expect(x.metricValues.get(7)).toBe(1000);
+    expect(x.metricValues.get(3)).toBe(1536);
+  });
+
+  it('writes SQL metric updates as Spark DriverAccumUpdates and skips malformed graphs', () => {
+    const upd = recordedEvents().map(encodeEvent).find((l) => String(l['Event']).endsWith('SparkListenerDriverAccumUpdates'))!;
+    expect(upd).toMatchObject({ Event: 'org.apache.spark.sql.execution.ui.SparkListenerDriverAccumUpdates', executionId: 0, accumUpdates: expect.arrayContaining([[7, 500]]) });
+    const start = decodeEvent({ Event: 'org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart', executionId: 3, description: 'd', physicalPlanDescription: 'p', time: 1, 'tsspark Plan Graph': { nodes: 'x' } });
+    expect(start).toEqual({ kind: 'sql-execution-start', executionId: 3, description: 'd', physicalPlan: 'p', time: 1 });
+    const bad = decodeEvent({ Event: 'org.apache.spark.sql.execution.ui.SparkListenerDriverAccumUpdates', executionId: 3, accumUpdates: [[1, 2], ['a', 1], 7] });
+    expect(bad).toMatchObject({ kind: 'sql-metric-update', updates: [[1, 2]] });
   });
 });

@@ -26,6 +26,20 @@ describe('StatusStore', () => {
     expect(s.sqlExecution(0)).toMatchObject({ status: 'COMPLETED', jobIds: [0] });
   });
 
+  it('keeps the latest value of every SQL operator metric, and drops them when the plan is replaced', () => {
+    const s = storeWith();
+    const x = s.sqlExecution(0)!;
+    expect(x.graph?.nodes.map((n) => n.nodeName)).toEqual(['HashAggregate', 'Exchange', 'HashAggregate', 'LocalTableScan']);
+    expect([...x.metricValues.entries()]).toEqual([[0, 1], [1, 1.5], [2, 2], [3, 1536], [4, 1], [5, 2], [6, 4], [7, 1000]]);
+    const graph = { nodes: [{ nodeId: 0, nodeName: 'Range', desc: 'Range (0, 5, step=1, splits=1)', metrics: [{ name: 'number of output rows', accumulatorId: 0, metricType: 'sum' as const }] }], edges: [] };
+    s.apply({ kind: 'sql-adaptive-execution-update', executionId: 0, physicalPlan: 'Range (0, 5, step=1, splits=1)', graph, time: 1 });
+    expect(x.physicalPlan).toBe('Range (0, 5, step=1, splits=1)');
+    expect(x.metricValues.size).toBe(0);
+    s.apply({ kind: 'sql-metric-update', executionId: 0, updates: [[0, 5]], time: 2 });
+    s.apply({ kind: 'sql-metric-update', executionId: 42, updates: [[0, 5]], time: 2 }); // unknown execution: ignored
+    expect(x.metricValues.get(0)).toBe(5);
+  });
+
   it('computes quantiles of successful tasks only', () => {
     const s = storeWith();
     const sum = s.taskSummary(s.stage(0)!, [0, 0.5, 1]);

@@ -92,6 +92,19 @@ describe('REST API', () => {
     expect(sql[0]).toMatchObject({ id: 0, status: 'COMPLETED', description: 'SELECT count(*) FROM t', successJobIds: [0], runningJobIds: [], failedJobIds: [] });
     expect((await json(`${A}/sql/0`)).planDescription).toContain('Exchange SinglePartition');
   });
+
+  it("serves SQL operator metrics as Spark's ExecutionData nodes and edges", async () => {
+    const x = await json(`${A}/sql/0`);
+    expect(x.nodes.map((n: any) => n.nodeId)).toEqual([3, 2, 1, 0]); // Spark lists the highest id first
+    expect(x.nodes[0]).toEqual({ nodeId: 3, nodeName: 'LocalTableScan', metrics: [{ name: 'number of output rows', value: '1,000' }] });
+    expect(x.nodes[2]).toEqual({ nodeId: 1, nodeName: 'Exchange', metrics: [{ name: 'shuffle records written', value: '2' }, { name: 'data size', value: '1.5 KiB' }, { name: 'number of partitions', value: '1' }] });
+    expect(x.nodes[3].metrics).toEqual([{ name: 'number of output rows', value: '1' }, { name: 'time in aggregation build', value: '2 ms' }]);
+    expect(x.edges).toEqual([{ fromId: 1, toId: 0 }, { fromId: 2, toId: 1 }, { fromId: 3, toId: 2 }]);
+    expect((await json(`${A}/sql`))[0].nodes).toHaveLength(4); // details=true by default in the list too
+    const brief = await json(`${A}/sql/0?details=false&planDescription=false`);
+    expect(brief).toMatchObject({ nodes: [], edges: [], planDescription: '' });
+    expect((await json(`${A}/sql?details=false`))[0].nodes).toEqual([]);
+  });
 });
 
 describe('HTML pages', () => {
@@ -106,6 +119,9 @@ describe('HTML pages', () => {
       expect(r.headers['content-type']).toContain('text/html');
       expect(r.body, url).toContain(text);
     }
+    const sql = (await get('/SQL/execution/?id=0')).body;
+    expect(sql).toContain('number of output rows: 1,000'); // inside the plan graph's scan node
+    expect(sql).toMatch(/<td>data size<\/td><td class="num metric-value">1\.5 KiB<\/td>/);
     expect((await get('/')).statusCode).toBe(302);
     expect((await get('/jobs/job/?id=42')).statusCode).toBe(404);
   });

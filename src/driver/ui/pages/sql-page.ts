@@ -1,10 +1,12 @@
-// The SQL tab: query executions with their jobs, and one execution's physical plan drawn as a graph.
+// The SQL tab: query executions with their jobs, and one execution's physical plan drawn as a graph whose
+// operators show their live metrics.
 import type { SqlExecutionView } from '../../status/status-model.js';
 import { formatDuration, formatTime } from '../format.js';
 import { graphSvg, type GraphNode } from '../graph-svg.js';
 import { html, type Html } from '../html.js';
 import { layout } from '../layout.js';
 import { href, queryInt, type PageContext } from '../page-context.js';
+import { nodeMetrics, type NodeMetricsView } from '../sql-node-metrics.js';
 import { badge, table } from '../widgets.js';
 
 function jobLinks(ctx: PageContext, ids: readonly number[]): Html {
@@ -44,10 +46,23 @@ export function planGraph(plan: string): { nodes: GraphNode[]; edges: Array<[str
   return { nodes, edges };
 }
 
+/** An operator line without its name: `HashAggregate(keys=[k], …)` -> `keys=[k], …`. */
+function detailOf(desc: string): string {
+  const rest = desc.slice(/^[A-Za-z]+/.exec(desc)?.[0].length ?? 0).trim();
+  return rest.startsWith('(') && rest.endsWith(')') ? rest.slice(1, -1) : rest;
+}
+
+/** The plan graph with each operator's metrics inside its box (Spark's SQL tab). */
+function metricGraph(x: Readonly<SqlExecutionView>, ops: readonly NodeMetricsView[]): { nodes: GraphNode[]; edges: Array<[string, string]> } {
+  const nodes = ops.map((n) => ({ id: String(n.nodeId), label: n.nodeName, sub: detailOf(n.desc), lines: n.metrics.map((m) => `${m.name}: ${m.value}`), cls: 'sql-op' }));
+  return { nodes, edges: (x.graph?.edges ?? []).map((e) => [String(e.fromId), String(e.toId)]) };
+}
+
 export function sqlExecutionPage(ctx: PageContext): Html | undefined {
   const x = ctx.src.reader.sqlExecution(queryInt(ctx, 'id', -1));
   if (!x) return undefined;
-  const g = planGraph(x.physicalPlan);
+  const ops = nodeMetrics(x);
+  const g = ops.length > 0 ? metricGraph(x, ops) : planGraph(x.physicalPlan);
   return layout(ctx, 'sql', `Details for Query ${x.executionId}`, html`
 <ul class="summary">
 <li><strong>Description:</strong> ${x.description}</li>
@@ -58,6 +73,8 @@ export function sqlExecutionPage(ctx: PageContext): Html | undefined {
 </ul>
 ${x.error !== undefined ? html`<pre class="error-box">${x.error}</pre>` : ''}
 <h2>Plan</h2>
-<div class="dag-wrap">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 340 })}</div>
-<details open><summary>Physical plan</summary><pre class="plan">${x.physicalPlan}</pre></details>`);
+<div class="dag-wrap sql-plan">${graphSvg(g.nodes, g.edges, { direction: 'TB', nodeWidth: 320 })}</div>
+${ops.length > 0 ? html`<details open class="sql-section"><summary>Operator metrics</summary>${table(['ID', 'Operator', 'Metric', 'Value'], ops.flatMap((n) => n.metrics.map((m, i) =>
+    html`<tr>${i === 0 ? html`<td class="num" rowspan="${n.metrics.length}">${n.nodeId}</td><td rowspan="${n.metrics.length}" title="${n.desc}">${n.nodeName}</td>` : ''}<td>${m.name}</td><td class="num metric-value">${m.value}</td></tr>`)), 'sql-metrics')}</details>` : ''}
+<details open class="sql-section"><summary>Physical plan</summary><pre class="plan">${x.physicalPlan}</pre></details>`);
 }

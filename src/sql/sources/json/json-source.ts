@@ -37,12 +37,17 @@ export function inferJsonSchema(files: readonly ListedFile[], options: Options):
   const multiLine = optBool(options, 'multiLine', false);
   const mode = parseMode(options);
   const corrupt = corruptColumnName(options);
-  const take = sampler(optNumber(options, 'samplingRatio', 1));
+  const ratio = optNumber(options, 'samplingRatio', 1);
+  if (!(ratio > 0)) throw new TsSparkError('INVALID_ARGUMENT', `samplingRatio (${ratio}) should be greater than 0`);
+  const take = sampler(ratio);
   let st: StructType = T.struct([]);
   let sawCorrupt = false;
-  for (const f of files) {
+  let sampled = 0;
+  // A sample that misses every document (small inputs) falls back to reading them all, not to an empty schema.
+  for (let pass = 0; pass < 2 && sampled === 0; pass++) for (const f of files) {
     for (const doc of documents(f.path, 0, f.size, multiLine)) {
-      if (!take()) continue;
+      if (pass === 0 && !take()) continue;
+      sampled++;
       let t;
       try {
         t = inferJsonText(doc.text);

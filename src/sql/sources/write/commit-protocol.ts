@@ -10,7 +10,7 @@ import { TsSparkError } from '../../../common/errors.js';
 import type { StructType } from '../../types/data-type.js';
 import { fileUri, toLocalPath } from '../file-listing.js';
 import type { Options } from '../source-options.js';
-import type { WriteFormat } from './format-writers.js';
+import { parquetCompression, type WriteFormat } from './format-writers.js';
 
 export type SaveMode = 'overwrite' | 'append' | 'ignore' | 'errorifexists';
 
@@ -57,9 +57,24 @@ export function setupWriteJob(spec: WriteJobSpec): WriteJob | null {
   if (spec.partitionBy.length > 0 && spec.partitionBy.length === spec.schema.fields.length) {
     throw new TsSparkError('ANALYSIS_ERROR', '[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.');
   }
+  checkTextSchema(spec);
+  if (spec.format === 'parquet') parquetCompression(spec.options);
   const job: WriteJob = { ...spec, dir, jobId: randomUUID() };
   fs.mkdirSync(tempRoot(job), { recursive: true });
   return job;
+}
+
+/** The text format writes one string column (besides partition columns): refused on the driver, before any task. */
+function checkTextSchema(spec: WriteJobSpec): void {
+  if (spec.format !== 'text') return;
+  const parts = new Set(spec.partitionBy.map((p) => p.toLowerCase()));
+  const data = spec.schema.fields.filter((f) => !parts.has(f.name.toLowerCase()));
+  if (data.length !== 1) {
+    throw new TsSparkError('ANALYSIS_ERROR', `Text data source supports only a single column, and you have ${data.length} columns.`);
+  }
+  if (data[0]!.type.kind !== 'string') {
+    throw new TsSparkError('ANALYSIS_ERROR', `[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the column \`${data[0]!.name}\` of the type "${data[0]!.type.kind.toUpperCase()}".`);
+  }
 }
 
 /** Executor: makes a finished attempt the task's output; a second attempt of a committed task is discarded. */

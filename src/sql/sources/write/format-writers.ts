@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { TsSparkError } from '../../../common/errors.js';
 import { rawValueAt, type Column, type ColumnBatch } from '../../batch/column-batch.js';
 import type { StructType } from '../../types/data-type.js';
-import { writeParquetFile } from '../parquet/writer/index.js';
+import { writeParquetFile, type ParquetCompression } from '../parquet/writer/index.js';
 import { opt, optBool, type Options } from '../source-options.js';
 import { jsonValue, scalarText, type TextFormatOptions } from './value-text.js';
 
@@ -22,7 +22,10 @@ export function fileExtension(format: WriteFormat, options: Options): string {
     case 'json': return 'json';
     case 'csv': return 'csv';
     case 'text': return 'txt';
-    case 'parquet': return (opt(options, 'compression') ?? 'snappy').toLowerCase() === 'none' || opt(options, 'compression')?.toLowerCase() === 'uncompressed' ? 'parquet' : 'snappy.parquet';
+    case 'parquet': {
+      const c = parquetCompression(options);
+      return c === 'none' ? 'parquet' : c === 'gzip' ? 'gz.parquet' : 'snappy.parquet';
+    }
   }
 }
 
@@ -103,11 +106,11 @@ export function openFormatWriter(format: WriteFormat, path: string, schema: Stru
     }
     case 'parquet': {
       const batches: ColumnBatch[] = [];
-      const compression = (opt(options, 'compression') ?? 'snappy').toLowerCase();
+      const compression = parquetCompression(options);
       return {
         write(batch, rows) { batches.push(rows ? takeRows(batch, rows) : batch); },
         close() {
-          return writeParquetFile(path, schema, batches, { compression: compression === 'none' || compression === 'uncompressed' ? 'none' : 'snappy' }).rows;
+          return writeParquetFile(path, schema, batches, { compression }).rows;
         },
       };
     }
@@ -130,4 +133,12 @@ function takeColumn(c: Column, rows: Int32Array): Column {
 
 export function takeRows(b: ColumnBatch, rows: Int32Array): ColumnBatch {
   return { numRows: rows.length, columns: b.columns.map((c) => takeColumn(c, rows)) };
+}
+
+/** The parquet `compression` option (Spark's names; spark.sql.parquet.compression.codec's default snappy). */
+export function parquetCompression(options: Options): ParquetCompression {
+  const c = (opt(options, 'compression') ?? opt(options, 'codec') ?? 'snappy').toLowerCase();
+  if (c === 'none' || c === 'uncompressed') return 'none';
+  if (c === 'snappy' || c === 'gzip') return c;
+  throw new TsSparkError('INVALID_ARGUMENT', `Codec [${c}] is not available. Available codecs are uncompressed, none, snappy, gzip.`);
 }

@@ -96,7 +96,7 @@ const duckExpr = (name: string, kind: string): string => {
 
 describe('writeParquetFile', () => {
   const batches = [makeBatch(3000, 0), makeBatch(2500, 3000)];
-  for (const compression of ['snappy', 'none'] as const) {
+  for (const compression of ['snappy', 'none', 'gzip'] as const) {
     it(`round-trips every type with nulls through DuckDB and our reader (${compression})`, async () => {
       const file = path.join(dir, `all-${compression}.parquet`);
       const res = writeParquetFile(file, schema, batches, { compression, rowGroupRows: 2000, pageRows: 700 });

@@ -4,7 +4,6 @@ import type { Column } from '../../../batch/column-batch.js';
 import { ByteSink } from './byte-sink.js';
 import { Phys, type ParquetColumnType } from './parquet-types.js';
 import { bitWidthOf, encodeRleHybrid } from './rle-encoder.js';
-import { snappyCompress } from './snappy-compress.js';
 import { looksLowCardinality, StringDictionary } from './string-dictionary.js';
 import { ThriftWriter } from './thrift-writer.js';
 import { encodePlain, newStats, type ChunkStats } from './value-encoders.js';
@@ -31,7 +30,8 @@ const ENC = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
 const PAGE = { DATA: 0, DICTIONARY: 2 } as const;
 
 export interface ChunkOptions {
-  readonly snappy: boolean;
+  /** The page codec (identity for uncompressed). */
+  readonly compress: (raw: Uint8Array) => Uint8Array;
   readonly pageRows: number;
 }
 
@@ -96,7 +96,7 @@ export function writeColumnChunk(slices: readonly ColumnSlice[], pt: ParquetColu
           encodePlain(body, s.col, from, to, pt, stats);
         }
         const raw = body.view8();
-        const data = opts.snappy ? snappyCompress(raw) : raw.slice();
+        const data = opts.compress(raw);
         const header = pageHeader(PAGE.DATA, raw.length, data.length, (w) => {
           w.i32(1, n).i32(2, encoding).i32(3, ENC.RLE).i32(4, ENC.RLE);
         });
@@ -112,7 +112,7 @@ export function writeColumnChunk(slices: readonly ColumnSlice[], pt: ParquetColu
   const encodings: number[] = [ENC.RLE, ENC.PLAIN];
   if (dict !== undefined) {
     const raw = dict.encodePage(stats);
-    const data = opts.snappy ? snappyCompress(raw) : raw;
+    const data = opts.compress(raw);
     const header = pageHeader(PAGE.DICTIONARY, raw.length, data.length, (w) => { w.i32(1, dict!.values.length).i32(2, ENC.PLAIN); });
     dictionaryPageOffset = 0;
     pages.push(header, data);

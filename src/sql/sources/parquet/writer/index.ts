@@ -1,15 +1,17 @@
 // Columnar Parquet writer: ColumnBatches → one Parquet file with Spark's physical/logical types, dictionary
-// encoding for low-cardinality strings, RLE definition levels, SNAPPY or no compression, and min/max/null_count
+// encoding for low-cardinality strings, RLE definition levels, SNAPPY, GZIP or no compression, and min/max/null_count
 // statistics per column chunk so readers can prune row groups. Data pages v1; flat schemas only.
 import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { ColumnBatch } from '../../../batch/column-batch.js';
 import type { StructType } from '../../../types/data-type.js';
 import { writeColumnChunk, type ColumnSlice } from './column-chunk-writer.js';
 import { encodeFooter, type WrittenChunk, type WrittenRowGroup } from './footer-writer.js';
 import { parquetTypeOf } from './parquet-types.js';
+import { snappyCompress } from './snappy-compress.js';
 
 export interface ParquetWriteOptions {
-  readonly compression?: 'snappy' | 'none';
+  readonly compression?: ParquetCompression;
   /** Rows per row group (default 1,048,576). */
   readonly rowGroupRows?: number;
   /** Rows per data page (default 65,536). */
@@ -24,8 +26,16 @@ export interface ParquetWriteResult {
 
 const MAGIC = Buffer.from('PAR1', 'ascii');
 
+export type ParquetCompression = 'snappy' | 'gzip' | 'none';
+/** Thrift CompressionCodec numbers and page compressors. */
+const CODECS: Readonly<Record<ParquetCompression, { readonly id: number; readonly compress: (raw: Uint8Array) => Uint8Array }>> = {
+  none: { id: 0, compress: (raw) => raw.slice() },
+  snappy: { id: 1, compress: snappyCompress },
+  gzip: { id: 2, compress: (raw) => new Uint8Array(gzipSync(raw)) },
+};
+
 export function writeParquetFile(path: string, schema: StructType, batches: Iterable<ColumnBatch>, opts: ParquetWriteOptions = {}): ParquetWriteResult {
-  const snappy = (opts.compression ?? 'snappy') === 'snappy';
+  const codec = CODECS[opts.compression ?? 'snappy'];
   const rowGroupRows = opts.rowGroupRows ?? 1 << 20;
   const pageRows = opts.pageRows ?? 1 << 16;
   const types = schema.fields.map((f) => parquetTypeOf(f.type, f.name));
@@ -50,7 +60,7 @@ export function writeParquetFile(path: string, schema: StructType, batches: Iter
       const chunks: WrittenChunk[] = [];
       schema.fields.forEach((field, c) => {
         const slices: ColumnSlice[] = pending.map((b, k) => ({ col: b.columns[c]!, from: pendingFrom[k]!, to: pendingTo[k]! }));
-        const result = writeColumnChunk(slices, types[c]!, field.nullable, { snappy, pageRows });
+        const result = writeColumnChunk(slices, types[c]!, field.nullable, { compress: codec.compress, pageRows });
         const at = offset;
         for (const p of result.pages) write(p);
         chunks.push({ field, type: types[c]!, offset: at, result });
@@ -73,7 +83,7 @@ export function writeParquetFile(path: string, schema: StructType, batches: Iter
       }
     }
     flush();
-    const footer = encodeFooter(schema.fields, types, groups, snappy ? 1 : 0, 'tsspark parquet writer');
+    const footer = encodeFooter(schema.fields, types, groups, codec.id, 'tsspark parquet writer');
     write(footer);
     const len = Buffer.alloc(4);
     len.writeUInt32LE(footer.length, 0);

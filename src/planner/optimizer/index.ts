@@ -11,6 +11,7 @@ import { eliminateSorts } from './rules/eliminate-sorts.js';
 import { extractCommonConjunctsRule } from './rules/extract-common-conjuncts.js';
 import { limitPushdown } from './rules/limit-pushdown.js';
 import { pushDownFilter } from './rules/push-down-filter.js';
+import { pushSemiAntiJoin } from './rules/push-semi-anti-join.js';
 import { reorderJoins } from './rules/reorder-joins.js';
 import { rewriteSubqueries } from './rules/rewrite-subqueries.js';
 import { rewriteSetOpsAll } from './rules/rewrite-set-ops-all.js';
@@ -19,7 +20,7 @@ import { simplifyBoolean } from './rules/simplify-boolean.js';
 export const defaultBatches: readonly RuleBatch[] = [
   { name: 'Rewrite Subqueries', strategy: 'once', rules: [rewriteSubqueries] },
   { name: 'Replace Operators', strategy: 'once', rules: [rewriteSetOpsAll] },
-  { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, extractCommonConjunctsRule, pushDownFilter, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
+  { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, extractCommonConjunctsRule, pushDownFilter, pushSemiAntiJoin, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
   { name: 'Join Reorder', strategy: 'once', rules: [reorderJoins] },
   { name: 'Column Pruning', strategy: 'fixpoint', rules: [columnPruning, collapseProject] },
 ];

@@ -10,7 +10,7 @@ import type { SqlRuntime } from './runtime.js';
 type RangePartitioning = Extract<Partitioning, { kind: 'range' }>;
 
 /** to-rdd's adaptive partition count after a shuffle's map stage (spark.sql.adaptive.*). */
-export type AdaptiveCount = (rt: SqlRuntime, shuffled: RDD<unknown>, sizes: { value: unknown }, n: number) => Promise<number>;
+export type AdaptiveCount = (rt: SqlRuntime, shuffled: RDD<unknown>, sizes: ReadonlyArray<{ value: unknown }>, n: number) => Promise<number>;
 
 export async function rangeExchange(rt: SqlRuntime, child: RDD<ColumnBatch>, part: RangePartitioning, adaptive: AdaptiveCount): Promise<RDD<ColumnBatch>> {
   const order = part.order;
@@ -20,7 +20,7 @@ export async function rangeExchange(rt: SqlRuntime, child: RDD<ColumnBatch>, par
   const n = bounds.length + 1;
   const sizes = rt.sc.collectionAccumulator<number[]>();
   const shuffled = child.mapPartitionsWithIndex((_i, it) => rangePartitionBatches(order, bounds, it, sizes)).partitionBy(hashPartitioner(n));
-  const m = await adaptive(rt, shuffled as RDD<unknown>, sizes, n);
+  const m = await adaptive(rt, shuffled as RDD<unknown>, [sizes], n);
   const read = m < n ? shuffled.coalesce(m) : shuffled;
   return read.mapPartitions((it) => batchesOf(it));
 }

@@ -1,6 +1,7 @@
 // What SQL execution needs from the driver's SparkContext (structurally, so src/sql does not import src/driver):
 // RDD building, jobs, accumulators; plus the adaptive-execution settings.
 import type { Accumulator } from '../../rdd/accumulator.js';
+import type { Broadcast } from '../../rdd/broadcast.js';
 import type { RddContext } from '../../rdd/rdd-context.js';
 import type { RDD } from '../../rdd/rdd.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
@@ -9,6 +10,7 @@ export interface SqlSparkContext extends RddContext {
   parallelize<T>(data: Iterable<T>, numSlices?: number): RDD<T>;
   union<T>(rdds: ReadonlyArray<RDD<T>>): RDD<T>;
   collectionAccumulator<T>(name?: string): Accumulator<T[]>;
+  broadcast<T>(value: T): Broadcast<T>;
 }
 
 export interface SqlRuntime {
@@ -19,6 +21,8 @@ export interface SqlRuntime {
   readonly minPartitionBytes?: number;
   /** spark.sql.adaptive.coalescePartitions.parallelismFirst (default true). */
   readonly parallelismFirst?: boolean;
+  /** spark.sql.adaptive.autoBroadcastJoinThreshold in bytes (-1: never convert shuffled joins to broadcasts). */
+  readonly broadcastBytes?: number;
   /** RDDs of ColumnBatches behind rdd_scan nodes (createDataFrame(rdd)). */
   readonly rdds?: ReadonlyMap<number, RDD<ColumnBatch>>;
   /** Persisted RDDs of cached DataFrames, by cache id (session-scoped). */

@@ -1,13 +1,13 @@
 // Driver side: turns a physical plan into an RDD of ColumnBatches. Operators become mapPartitions closures that
 // capture only plain-data operator nodes (inputs stripped) and call executor entry points; exchanges become RDD
 // shuffles of [partition id, batch] pairs (cogroups for shuffled joins), coalesced adaptively after the map stage
-// ran (spark.sql.adaptive.*); broadcast sides are collected on the driver and captured in the join closure.
+// ran (spark.sql.adaptive.*); broadcast sides are collected on the driver and shipped as broadcast variables.
 import { TsSparkError } from '../../common/errors.js';
 import { hashPartitioner } from '../../rdd/partitioner.js';
-import { runAction } from '../../rdd/actions.js';
 import type { RDD } from '../../rdd/rdd.js';
 import type { Partitioning, PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
+import { broadcastable, runMapStage, smallBuildSide } from './adaptive-join.js';
 import { partitionBatches } from './exchange-map.js';
 import { hashJoin, type JoinSpec } from './hash-join.js';
 import { rangeExchange } from './range-exchange.js';
@@ -25,11 +25,11 @@ function stripInput(p: PhysicalPlan): PhysicalPlan {
   return { ...p, input: { kind: 'local_scan', batches: [], numPartitions: 1, output: p.input.output } } as PhysicalPlan;
 }
 
-async function adaptiveCount(rt: SqlRuntime, shuffled: RDD<unknown>, sizes: { value: unknown }, n: number): Promise<number> {
+async function adaptiveCount(rt: SqlRuntime, shuffled: RDD<unknown>, sizes: ReadonlyArray<{ value: unknown }>, n: number): Promise<number> {
   if (!rt.adaptive || n <= 1) return n;
-  await runAction(rt.sc, shuffled.node, { kind: 'count' }, 'adaptive: shuffle statistics', [0]);
+  await runMapStage(rt, shuffled);
   const totals = new Float64Array(n);
-  for (const arr of sizes.value as number[][]) arr.forEach((b, i) => { totals[i]! += b; });
+  for (const acc of sizes) for (const arr of acc.value as number[][]) arr.forEach((b, i) => { totals[i]! += b; });
   const total = totals.reduce((s, b) => s + b, 0);
   // Spark's ShufflePartitionsUtil with coalescePartitions.parallelismFirst (default true): the target size is
   // capped so every core gets a partition, but never below coalescePartitions.minPartitionSize (1 MB)
@@ -97,7 +97,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       const n = numOf(p.partitioning);
       const sizes = sc.collectionAccumulator<number[]>();
       const shuffled = keyedSide(rt, child, p.partitioning, sizes).partitionBy(hashPartitioner(n));
-      const m = p.partitioning.kind === 'hash' ? await adaptiveCount(rt, shuffled, sizes, n) : n;
+      const m = p.partitioning.kind === 'hash' ? await adaptiveCount(rt, shuffled, [sizes], n) : n;
       const read = m < n ? shuffled.coalesce(m) : shuffled;
       return read.mapPartitions((it) => valuesOf(it));
     }
@@ -117,18 +117,32 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       const bcast = p.left.kind === 'broadcast_exchange' ? 'left' : p.right.kind === 'broadcast_exchange' ? 'right' : undefined;
       if (bcast) {
         const buildPlan = (bcast === 'left' ? p.left : p.right) as Extract<PhysicalPlan, { kind: 'broadcast_exchange' }>;
-        const build = await (await toRdd(rt, buildPlan.input)).collect();
+        // the build side travels once per executor as a broadcast variable, not inside every task's closure
+        const build = sc.broadcast(await (await toRdd(rt, buildPlan.input)).collect());
         const stream = await toRdd(rt, bcast === 'left' ? p.right : p.left);
         const s: JoinSpec = { ...spec, buildSide: bcast };
-        return stream.mapPartitions((it) => hashJoin(s, it, build));
+        return stream.mapPartitions((it) => hashJoin(s, it, build.value));
       }
       if (p.left.kind !== 'exchange' || p.right.kind !== 'exchange') throw new TsSparkError('INTERNAL', 'a shuffled join needs exchanges on both sides');
       const n = numOf(p.left.partitioning);
-      const sizes = sc.collectionAccumulator<number[]>();
-      const l = keyedSide(rt, await toRdd(rt, p.left.input), p.left.partitioning, sizes);
-      const r = keyedSide(rt, await toRdd(rt, p.right.input), p.right.partitioning, sizes);
+      const part = hashPartitioner(n);
+      const lSizes = sc.collectionAccumulator<number[]>();
+      const rSizes = sc.collectionAccumulator<number[]>();
+      const lIn = await toRdd(rt, p.left.input);
+      const rIn = await toRdd(rt, p.right.input);
+      const l = keyedSide(rt, lIn, p.left.partitioning, lSizes).partitionBy(part);
+      const r = keyedSide(rt, rIn, p.right.partitioning, rSizes).partitionBy(part);
+      if (broadcastable(spec.joinType, spec.buildSide)) {
+        const buildLeft = spec.buildSide === 'left';
+        const small = await smallBuildSide(rt, buildLeft ? l : r, buildLeft ? lSizes : rSizes);
+        if (small) {
+          const build = sc.broadcast(small);
+          return (buildLeft ? rIn : lIn).mapPartitions((it) => hashJoin(spec, it, build.value));
+        }
+      }
+      // both sides are partitioned alike, so the cogroup reads their shuffles without another one
       const grouped = l.cogroup(r, n) as unknown as RDD<[number, [ColumnBatch[], ColumnBatch[]]]>;
-      const m = await adaptiveCount(rt, grouped as RDD<unknown>, sizes, n);
+      const m = await adaptiveCount(rt, grouped as RDD<unknown>, [lSizes, rSizes], n);
       const read = m < n ? grouped.coalesce(m) : grouped;
       return read.mapPartitions((it) => joinGroups(spec, it));
     }

@@ -228,6 +228,9 @@ export class SqlEngine {
       sc: this.context.sc,
       adaptive: (this.spark.conf.get('spark.sql.adaptive.enabled') ?? 'true') !== 'false',
       advisoryBytes: parseBytes(this.spark.conf.get('spark.sql.adaptive.advisoryPartitionSizeInBytes') ?? '64m'),
+      minPartitionBytes: parseBytes(this.spark.conf.get('spark.sql.adaptive.coalescePartitions.minPartitionSize') ?? '1m'),
+      parallelismFirst: (this.spark.conf.get('spark.sql.adaptive.coalescePartitions.parallelismFirst') ?? 'true') !== 'false',
+      broadcastBytes: parseBytes(this.spark.conf.get('spark.sql.adaptive.autoBroadcastJoinThreshold') ?? this.spark.conf.get('spark.sql.autoBroadcastJoinThreshold') ?? '10m'),
       rdds: this.sqlRdds,
       cache: this.cacheRdds,
     };

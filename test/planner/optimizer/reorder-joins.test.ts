@@ -33,12 +33,12 @@ describe('reorder-joins', () => {
     expect(text).not.toMatch(/Join (Inner|Cross)\s*$/m); // every join has a condition
     const joins = text.split('\n').filter((l) => l.includes('Join'));
     expect(joins).toHaveLength(3);
-    // the deepest left leaf is lineitem (6000 rows); the smallest connected relation (supplier) is joined first
+    // the deepest left leaf is lineitem (6000 rows); then the connected relations in written order
     let cur = out.kind === 'project' ? out.input : out;
     const rights: LogicalPlan[] = [];
     while (cur.kind === 'join') { rights.unshift(cur.right); cur = cur.left; }
     expect(cur).toBe(lineitem);
-    expect(rights).toEqual([supplier, part, orders]);
+    expect(rights).toEqual([part, supplier, orders]);
   });
 
   it('keeps the output columns in their written order', () => {
@@ -62,5 +62,19 @@ describe('reorder-joins', () => {
     expect(displayPlan(out)).toMatch(/Join LeftOuter/);
     const hinted: LogicalPlan = { kind: 'join', type: 'inner', hint: 'broadcast', left: join(part, supplier), right: lineitem, condition: eq(pKey, lPart) };
     expect(run(hinted)).toBe(hinted);
+  });
+
+  it('follows the written order among connected relations (a nationkey link to a small relation is no reason to jump)', () => {
+    const cCust = attr('c_cust'); const cNat = attr('c_nat'); const oKey2 = attr('o_key'); const oCust = attr('o_cust');
+    const lOrd = attr('l_order'); const lSup = attr('l_supp'); const sKey2 = attr('s_key'); const sNat = attr('s_nat');
+    const customer = rel(150, cCust, cNat); const orders2 = rel(1500, oKey2, oCust); const line = rel(6000, lOrd, lSup); const supp = rel(10, sKey2, sNat);
+    const cond = [eq(cCust, oCust), eq(lOrd, oKey2), eq(lSup, sKey2), eq(cNat, sNat)].reduce((a, b): Expression => ({ kind: 'and', left: a, right: b }));
+    const p: LogicalPlan = { kind: 'join', type: 'inner', left: join(join(customer, orders2), join(line, supp)), right: rel(5, attr('x')), condition: cond };
+    let cur = run(p);
+    if (cur.kind === 'project') cur = cur.input;
+    const rights: LogicalPlan[] = [];
+    while (cur.kind === 'join') { rights.unshift(cur.right); cur = cur.left; }
+    expect(cur).toBe(line);
+    expect(rights.slice(0, 3)).toEqual([orders2, customer, supp]);
   });
 });

@@ -1,10 +1,11 @@
 // reorder-joins: a cluster of 3+ inner joins (comma joins with WHERE equalities) becomes a left-deep tree that
-// starts from the largest relation and adds, at each step, the smallest relation joined to what is already there
-// by a condition, so no join is a cross join when a condition could connect it and small sides end up broadcast.
-//   before: ((part × supplier) ⋈ lineitem) ⋈ orders    after: ((lineitem ⋈ supplier) ⋈ part) ⋈ orders, re-projected
-// Spark's ReorderJoin only avoids cross joins (keeping the written order otherwise); using size estimates here
-// picks the fact table as the stream side, which our broadcast hash joins need. Each conjunct is placed at the
-// first join where all its columns are present; the output order is restored with a Project when it changed.
+// starts from the largest relation and adds, at each step, the first relation (in written order) joined to what is
+// already there by a condition, so no join is a cross join when a condition could connect it.
+//   before: ((part × supplier) ⋈ lineitem) ⋈ orders    after: ((lineitem ⋈ part) ⋈ supplier) ⋈ orders, re-projected
+// Spark's ReorderJoin does the same from the first written relation; starting from the largest makes the fact
+// table the stream side that small dimensions are broadcast to. (Picking the smallest connected relation instead
+// is a trap without distinct counts: Q5's customer joins supplier on nationkey, a many-to-many explosion.) Each
+// conjunct is placed at the first join where all its columns are present; a Project restores the output order.
 import type { Expression, LogicalPlan } from '../../logical/logical-plan.js';
 import { estimateSize } from '../../physical/estimate-size.js';
 import { andAll, conjuncts, isDeterministic, references } from '../expr-utils.js';
@@ -42,7 +43,7 @@ function leafCost(p: LogicalPlan): number {
 
 interface Placed { readonly leaf: number; readonly conds: readonly Expression[] }
 
-/** The greedy order: largest first, then the cheapest leaf connected to the set (the cheapest overall when none is). */
+/** The greedy order: largest first, then the first leaf connected to the set (the cheapest when none is). */
 function chooseOrder(leaves: readonly LogicalPlan[], conds: readonly Expression[]): Placed[] {
   const ids = leaves.map((l) => new Set(outputOf(l).map((a) => a.id)));
   const refs = conds.map((c) => [...references(c)]);
@@ -61,7 +62,8 @@ function chooseOrder(leaves: readonly LogicalPlan[], conds: readonly Expression[
     for (let i = 0; i < leaves.length; i++) {
       if (inSet.has(i)) continue;
       const connected = condLeaves.some((ls, k) => !used.has(k) && ls.has(i) && ls.size > 1 && ready(k, i));
-      if (best < 0 || (connected && !bestConnected) || (connected === bestConnected && cost[i]! < cost[best]!)) { best = i; bestConnected = connected; }
+      // the first connected leaf in written order (Spark's choice); among unconnected ones, the cheapest
+      if (best < 0 || (connected && !bestConnected) || (!connected && !bestConnected && cost[i]! < cost[best]!)) { best = i; bestConnected = connected; }
     }
     const placed: Expression[] = [];
     condLeaves.forEach((_, k) => { if (!used.has(k) && ready(k, best)) { used.add(k); placed.push(conds[k]!); } });

@@ -12,10 +12,14 @@ type RangePartitioning = Extract<Partitioning, { kind: 'range' }>;
 /** to-rdd's adaptive partition count after a shuffle's map stage (spark.sql.adaptive.*). */
 export type AdaptiveCount = (rt: SqlRuntime, shuffled: RDD<unknown>, sizes: ReadonlyArray<{ value: unknown }>, n: number) => Promise<number>;
 
-export async function rangeExchange(rt: SqlRuntime, child: RDD<ColumnBatch>, part: RangePartitioning, adaptive: AdaptiveCount): Promise<RDD<ColumnBatch>> {
+export async function rangeExchange(rt: SqlRuntime, child: RDD<ColumnBatch>, part: RangePartitioning, adaptive: AdaptiveCount, width: number): Promise<RDD<ColumnBatch>> {
   const order = part.order;
   const per = samplesPerPartition(part.numPartitions, child.getNumPartitions());
   const samples = await child.mapPartitionsWithIndex((i, it) => sampleSortKeys(order, per, i, it)).collect();
+  // the sampling job counted the rows: a small input (the usual ORDER BY over an aggregate) is sorted in one
+  // partition, read where it lies, instead of paying for a range shuffle
+  const rows = samples.reduce((s, x) => s + x.count, 0);
+  if (rt.adaptive && rows * 8 * Math.max(1, width) <= (rt.minPartitionBytes ?? 1024 * 1024)) return child.coalesce(1);
   const bounds = determineBounds(order, samples, part.numPartitions);
   const n = bounds.length + 1;
   const sizes = rt.sc.collectionAccumulator<number[]>();

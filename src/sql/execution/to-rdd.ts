@@ -93,7 +93,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
     }
     case 'exchange': {
       const child = await toRdd(rt, p.input);
-      if (p.partitioning.kind === 'range') return rangeExchange(rt, child, p.partitioning, adaptiveCount);
+      if (p.partitioning.kind === 'range') return rangeExchange(rt, child, p.partitioning, adaptiveCount, p.output.length);
       const n = numOf(p.partitioning);
       const sizes = sc.collectionAccumulator<number[]>();
       const shuffled = keyedSide(rt, child, p.partitioning, sizes).partitionBy(hashPartitioner(n));

@@ -88,15 +88,23 @@ export function* hashJoin(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBa
       return;
     }
   }
-  yield* joinInMemory(spec, stream, buildBatches);
+  yield* joinInMemory(spec, stream, buildBatches, !owned);
 }
 
-/** The in-memory hash join: one table over all of `buildBatches`. */
-export function* joinInMemory(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[]): Iterable<ColumnBatch> {
+/** A chained hash table over the build side's key columns. */
+interface BuiltTable {
+  readonly build: ColumnBatch;
+  readonly bKeys: readonly Column[];
+  readonly bh: Int32Array;
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly cap: number;
+}
+
+function buildTable(spec: JoinSpec, buildBatches: readonly ColumnBatch[]): BuiltTable {
   const buildLeft = spec.buildSide === 'left';
   const build = buildBatches.length > 0 ? concatAll(buildBatches) : emptyCols(buildLeft ? spec.leftWidth : spec.rightWidth);
   const bKeys = projector(buildLeft ? spec.leftKeys : spec.rightKeys)(build);
-  const sKeyFn = projector(buildLeft ? spec.rightKeys : spec.leftKeys);
   const n = build.numRows;
   let cap = 16;
   while (cap < n * 2) cap *= 2;
@@ -109,6 +117,45 @@ export function* joinInMemory(spec: JoinSpec, stream: Iterable<ColumnBatch>, bui
     next[i] = head[s]!;
     head[s] = i;
   }
+  return { build, bKeys, bh, head, next, cap };
+}
+
+/**
+ * Broadcast builds are the same array in every task of a thread (the revived broadcast value), so their table is
+ * built once per thread and kept while the broadcast lives; keyed also by the join's build keys.
+ */
+const broadcastTables = new WeakMap<readonly ColumnBatch[], { readonly keys: string; readonly table: BuiltTable }>();
+
+function sharedTable(spec: JoinSpec, buildBatches: readonly ColumnBatch[]): BuiltTable {
+  const keys = JSON.stringify([spec.buildSide, spec.nullSafe === true, spec.buildSide === 'left' ? spec.leftKeys : spec.rightKeys]);
+  const hit = broadcastTables.get(buildBatches);
+  if (hit && hit.keys === keys) return hit.table;
+  const table = buildTable(spec, buildBatches);
+  broadcastTables.set(buildBatches, { keys, table });
+  return table;
+}
+
+/** Semi/anti join without a residual condition: each stream row only asks whether its key exists. */
+function existsRows(sk: Num, bk: Num, sh: Int32Array, t: BuiltTable, rows: number, semi: boolean): Int32Array {
+  const { bh, head, next, cap } = t;
+  const out = new Int32Array(rows);
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    const h = sh[r]!, x = sk[r]!;
+    let found = false;
+    for (let j = head[h & (cap - 1)]!; j >= 0; j = next[j]!) { const y = bk[j]!; if (bh[j] === h && (y === x || (y !== y && x !== x))) { found = true; break; } }
+    if (found === semi) out[k++] = r;
+  }
+  return out.subarray(0, k);
+}
+
+/** The in-memory hash join: one table over all of `buildBatches` (`shared`: a broadcast build, table cached). */
+export function* joinInMemory(spec: JoinSpec, stream: Iterable<ColumnBatch>, buildBatches: readonly ColumnBatch[], shared = false): Iterable<ColumnBatch> {
+  const buildLeft = spec.buildSide === 'left';
+  const table = shared ? sharedTable(spec, buildBatches) : buildTable(spec, buildBatches);
+  const { build, bKeys, bh, head, next, cap } = table;
+  const sKeyFn = projector(buildLeft ? spec.rightKeys : spec.leftKeys);
+  const n = build.numRows;
   const t = spec.joinType;
   const streamOuter = buildLeft ? t === 'right_outer' || t === 'full_outer' : t === 'left_outer' || t === 'full_outer';
   const buildOuter = buildLeft ? t === 'left_outer' || t === 'full_outer' : t === 'right_outer' || t === 'full_outer';
@@ -129,9 +176,16 @@ export function* joinInMemory(spec: JoinSpec, stream: Iterable<ColumnBatch>, bui
     const sh = hashRows(sKeys, s.numRows);
     const pairs = new PairBuffer(s.numRows);
     const sk = numericValues(sKeys), bk = numericValues(bKeys);
-    if (sk !== undefined && bk !== undefined && sKeys.every((c) => c.valid === null) && (!spec.nullSafe || bKeys.every((c) => c.valid === null))) {
+    const plainNumbers = sk !== undefined && bk !== undefined && sKeys.every((c) => c.valid === null) && (!spec.nullSafe || bKeys.every((c) => c.valid === null));
+    if (plainNumbers && (semi || anti) && !cond && sk.length === 1) {
+      const idx = existsRows(sk[0]!, bk[0]!, sh, table, s.numRows, semi);
+      if (idx.length === s.numRows) yield s;
+      else if (idx.length > 0) yield { numRows: idx.length, columns: s.columns.map((c) => gatherColumn(c, idx)) };
+      continue;
+    }
+    if (plainNumbers) {
       // numeric keys without NULLs on the stream side: compare the numbers directly
-      if (sk.length === 1) probe1(sk[0]!, bk[0]!, sh, bh, head, next, cap, s.numRows, pairs);
+      if (sk!.length === 1) probe1(sk[0]!, bk[0]!, sh, bh, head, next, cap, s.numRows, pairs);
       else {
         for (let r = 0; r < s.numRows; r++) {
           const h = sh[r]!;

@@ -36,6 +36,7 @@ export async function smallBuildSide(rt: SqlRuntime, keyedBuild: RDD<[number, Co
   if (!rt.adaptive || limit < 0) return undefined;
   const bytes = await mapStageBytes(rt, keyedBuild as RDD<unknown>, sizes);
   if (bytes > limit) return undefined;
-  const pairs = await keyedBuild.collect();
+  // a few tasks read the small side's shuffle blocks (not one task per shuffle partition)
+  const pairs = await keyedBuild.coalesce(Math.max(1, rt.sc.defaultParallelism)).collect();
   return pairs.map(([, b]) => b);
 }

@@ -32,7 +32,9 @@ export class ExecutionMetrics {
     this.metrics = m;
     attachMetrics(runtime, m);
     const text = displayPhysical(executed);
-    if (text !== this.announcedPlan) this.bus.post({ kind: 'sql-adaptive-execution-update', executionId: this.executionId, physicalPlan: text, graph: m.graph, time: Date.now() });
+    // planning twice numbers synthesized columns anew: only a different shape is a new plan
+    const shape = (t: string): string => t.replace(/#\d+/g, '#');
+    if (shape(text) !== shape(this.announcedPlan)) this.bus.post({ kind: 'sql-adaptive-execution-update', executionId: this.executionId, physicalPlan: text, graph: m.graph, time: Date.now() });
   };
 
   /** Posts the final values (before the caller's sql-execution-end) and stops listening. */

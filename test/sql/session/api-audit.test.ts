@@ -122,3 +122,26 @@ describe('reader/writer keyword options', () => {
     }
   });
 });
+
+describe('createDataFrame / toArrow', () => {
+  it('toArrow keeps nested types (List, Struct, Map, Binary) and createDataFrame reads them back', async () => {
+    const df = spark.sql("SELECT array(1, NULL) AS arr, named_struct('x', 1, 'y', 'a') AS st, map('k', 2.5D) AS m, X'0102' AS b");
+    const table = await df.toArrow();
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['List<Int32>', 'Struct<{x:Int32, y:Utf8}>', 'Map<{key:Utf8, value:Float64}>', 'Binary']);
+    const back = spark.createDataFrame(table);
+    expect(back.dtypes).toEqual(df.dtypes);
+    expect(await back.showString()).toBe(await df.showString());
+  });
+  it('an Arrow table with a schema takes its names and types', async () => {
+    const table = await spark.range(2).toArrow();
+    const df = spark.createDataFrame(table, 'n INT');
+    expect(df.dtypes).toEqual([['n', 'int']]);
+    expect(await df.collect()).toEqual([{ n: 0 }, { n: 1 }]);
+    expect(() => spark.createDataFrame(table, 'a INT, b INT')).toThrow(/LENGTH_SHOULD_BE_THE_SAME/);
+  });
+  it('an RDD from parallelize needs no schema (inferred from its rows)', async () => {
+    const df = spark.createDataFrame(spark.sparkContext.parallelize([{ a: 1, b: 'x' }, { a: 2, b: null }]));
+    expect(df.dtypes).toEqual([['a', 'bigint'], ['b', 'string']]);
+    expect(await df.orderBy('a').collect()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: null }]);
+  });
+});

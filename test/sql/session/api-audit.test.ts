@@ -145,3 +145,10 @@ describe('createDataFrame / toArrow', () => {
     expect(await df.orderBy('a').collect()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: null }]);
   });
 });
+
+describe('column names', () => {
+  it('functions.mean is avg (Spark names the column avg(x)), as agg({ x: "mean" })', () => {
+    expect(people.select(F.mean('age')).columns).toEqual(['avg(age)']);
+    expect(people.agg({ age: 'mean' }).columns).toEqual(['avg(age)']);
+  });
+});

@@ -6,7 +6,7 @@ import { decodeValue, encodeValue } from '../common/record-codec.js';
 import { narrowAncestry } from '../rdd/lineage.js';
 import { runSink } from '../rdd/compute/run-sink.js';
 import { runShuffleMap } from '../rdd/compute/shuffle-map.js';
-import { newTaskMetrics, type TaskEnv, type TaskMetrics } from '../rdd/compute/task-env.js';
+import { newTaskMetrics, setCurrentTaskEnv, type TaskEnv, type TaskMetrics } from '../rdd/compute/task-env.js';
 import { decodeStagePayload } from '../rdd/wire/stage-payload-decode.js';
 import type { StagePayload } from '../rdd/wire/stage-payload.js';
 import { decodeTask, type ShuffleRead, type TaskDescription } from '../rdd/wire/task-description.js';
@@ -47,6 +47,7 @@ export async function runTask(ctx: WorkerContext, taskBytes: Uint8Array, payload
         services.putBlock(rddId, partition, bytes, level ? level[1] : true, level ? level[2] : false);
       },
     };
+    setCurrentTaskEnv(envWithStore);
     const runStart = performance.now();
     let result: TaskResult;
     if (task.kind === 'result') {
@@ -111,6 +112,8 @@ export async function runTask(ctx: WorkerContext, taskBytes: Uint8Array, payload
       };
     }
     return { taskId, status: 'failed', error: toWire(e), metrics, durationMs: performance.now() - t0 };
+  } finally {
+    setCurrentTaskEnv(undefined);
   }
 }
 

@@ -38,8 +38,12 @@ class Renamer {
   }
 
   items(items: readonly NamedExpression[]): NamedExpression[] {
-    return items.map((i) => {
-      const expr = this.expr(i.expr);
+    // every expression reads the input's ids, so rename them all before the items' own attributes get fresh ids;
+    // a column passed through as itself keeps its input's (already renamed) id
+    const exprs = items.map((i) => this.expr(i.expr));
+    return items.map((i, k) => {
+      const expr = exprs[k]!;
+      if (i.expr.kind === 'attr' && i.expr.id === i.attr.id && expr.kind === 'attr') return { expr, attr: { ...i.attr, id: expr.id } };
       const attr = this.fresh(i.attr);
       return { expr: expr.kind === 'alias' && expr.id === i.attr.id ? { ...expr, id: attr.id } : expr, attr };
     });

@@ -44,3 +44,14 @@ export interface TaskEnv {
   /** Where this task may write spill files (the executor's local directory). */
   readonly localDir: string;
 }
+
+let current: TaskEnv | undefined;
+
+/** The env of the task running on this thread (a task worker thread runs one task at a time), for code that is not handed it (SQL operators' spill budget and metrics). */
+export function currentTaskEnv(): TaskEnv | undefined {
+  return current;
+}
+
+export function setCurrentTaskEnv(env: TaskEnv | undefined): void {
+  current = env;
+}

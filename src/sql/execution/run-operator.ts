@@ -8,7 +8,7 @@ import { exprType } from '../../planner/expr/expr-type.js';
 import { columnOf, gatherBatch, sliceBatch, valueAt } from './batch-ops.js';
 import { hashAggregate } from './hash-aggregate.js';
 import { projector, selector } from './kernels.js';
-import { sortBatches } from './sort.js';
+import { sortStream } from './sort.js';
 import { windowBatches } from './window.js';
 
 export function* runOperator(node: PhysicalPlan, input: Iterable<ColumnBatch>): Iterable<ColumnBatch> {
@@ -24,7 +24,7 @@ export function* runOperator(node: PhysicalPlan, input: Iterable<ColumnBatch>): 
       return;
     }
     case 'hash_aggregate': yield hashAggregate(node, input); return;
-    case 'sort': yield sortBatches(node.order, input); return;
+    case 'sort': yield* sortStream(node.order, input); return;
     case 'window': yield windowBatches(node, input); return;
     case 'limit': {
       let skip = node.offset;

@@ -10,7 +10,7 @@ describe('WITH names inside expression subqueries', () => {
     const text = plan('WITH r AS (SELECT a, sum(b) AS total FROM t GROUP BY a) SELECT u.a, total FROM u, r WHERE u.a = r.a AND total = (SELECT max(total) FROM r)');
     expect(text).toContain('scalar-subquery');
     // the CTE's aggregate appears twice: once for the FROM reference and once inside the subquery
-    expect(text.match(/Aggregate \[a#\d+\], \[a#\d+ AS a#\d+, sum\(b#\d+\) AS total#\d+L\]/g)).toHaveLength(2);
+    expect(text.match(/Aggregate \[a#\d+\], \[a#\d+(?: AS a#\d+)?, sum\(b#\d+\) AS total#\d+L\]/g)).toHaveLength(2);
   });
 
   it('a CTE in IN / EXISTS subqueries, nested two levels deep and in a later CTE', () => {

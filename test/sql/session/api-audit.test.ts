@@ -152,3 +152,17 @@ describe('column names', () => {
     expect(people.agg({ age: 'mean' }).columns).toEqual(['avg(age)']);
   });
 });
+
+describe('df.col and table qualifiers', () => {
+  it('spark.table columns carry the table name; df.col tells joined tables and aliases apart', async () => {
+    spark.createDataFrame([[1, 'x'], [2, 'y']], 'id INT, v STRING').createOrReplaceTempView('qa');
+    spark.createDataFrame([[1, 'p'], [3, 'q']], 'id INT, w STRING').createOrReplaceTempView('qb');
+    const a = spark.table('qa'), b = spark.table('qb');
+    expect(await a.select('qa.id').collect()).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await a.join(b, a.col('id').equalTo(b.col('id'))).select(a.col('id'), 'v', 'w').collect()).toEqual([{ id: 1, v: 'x', w: 'p' }]);
+    const l = people.alias('l'), r = people.alias('r');
+    const rows = await l.join(r, l.col('id').equalTo(r.col('id').plus(1))).select(l.col('id'), r.col('name').alias('prev')).orderBy(l.col('id')).collect();
+    expect(rows).toEqual([{ id: 2, prev: 'Alice' }, { id: 3, prev: 'bob' }]);
+    expect(() => people.col('nope')).toThrow(/UNRESOLVED_COLUMN.*`nope`.*`id`, `name`, `age`/);
+  });
+});

@@ -4,19 +4,24 @@ import { runBench, type RunArgs } from './run-command.js';
 
 const USAGE = `Usage:
   tsspark-bench tpch gen --sf SF --out DIR [--format parquet|csv|json] [--partitions N] [--decimal decimal|double] [--seed N] [--master M]
-  tsspark-bench tpch run --data DIR [--queries 1,3,…] [--api sql|dataframe] [--master M] [--json out.json] [--runs 3] [--no-check]`;
+  tsspark-bench tpch run --data DIR [--queries 1,3,…] [--api sql|dataframe] [--master M] [--json out.json] [--runs 3] [--no-check]
+                  [--conf key=value]… [--timeout seconds]`;
 
-function flags(argv: readonly string[]): Map<string, string> {
+/** `--name value` / `--name=value` flags (the last one wins), except --conf which repeats: its key=value pairs in order. */
+export function flags(argv: readonly string[]): { readonly f: Map<string, string>; readonly conf: Array<readonly [string, string]> } {
   const m = new Map<string, string>();
+  const conf: Array<readonly [string, string]> = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) throw new Error(`unexpected argument '${a}'\n${USAGE}`);
     const eq = a.indexOf('=');
-    if (eq > 0) m.set(a.slice(2, eq), a.slice(eq + 1));
-    else if (a === '--no-check') m.set('no-check', 'true');
-    else m.set(a.slice(2), argv[++i] ?? '');
+    const [name, value] = a === '--no-check' ? ['no-check', 'true'] : eq > 0 ? [a.slice(2, eq), a.slice(eq + 1)] : [a.slice(2), argv[++i] ?? ''];
+    if (name !== 'conf') { m.set(name, value); continue; }
+    const e = value.indexOf('=');
+    if (e <= 0) throw new Error(`--conf needs key=value, got '${value}'\n${USAGE}`);
+    conf.push([value.slice(0, e), value.slice(e + 1)]);
   }
-  return m;
+  return { f: m, conf };
 }
 
 export async function tpchCli(argv: readonly string[]): Promise<number> {
@@ -25,7 +30,7 @@ export async function tpchCli(argv: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const f = flags(rest);
+  const { f, conf } = flags(rest);
   if (cmd === 'gen') {
     const sf = Number(f.get('sf') ?? '1');
     const out = f.get('out');
@@ -44,7 +49,8 @@ export async function tpchCli(argv: readonly string[]): Promise<number> {
   const args: RunArgs = {
     data, queries: f.has('queries') ? f.get('queries')!.split(',').map(Number) : undefined,
     api: (f.get('api') ?? 'sql') as 'sql' | 'dataframe', master: f.get('master'), json: f.get('json'),
-    runs: Number(f.get('runs') ?? '3'), check: !f.has('no-check'),
+    runs: Number(f.get('runs') ?? '3'), check: !f.has('no-check'), conf,
+    ...(f.has('timeout') ? { timeoutMs: Number(f.get('timeout')) * 1000 } : {}),
   };
   const report = await runBench(args);
   return report.queries.every((q) => q.status === 'ok') ? 0 : 1;

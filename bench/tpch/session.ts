@@ -13,7 +13,7 @@ export interface SessionLike {
   sql(text: string): DataFrame;
   readonly read: { parquet(...paths: string[]): DataFrame };
   stop(): Promise<void>;
-  readonly sparkContext?: { cancelAllJobs?(): void };
+  readonly sparkContext?: { cancelAllJobs?(): void; readonly uiWebUrl?: string | null; readonly applicationId?: string };
 }
 
 export interface Engine {
@@ -21,14 +21,19 @@ export interface Engine {
   readonly functions: TpchFunctions | undefined;
 }
 
-export type EngineFactory = (master: string) => Promise<Engine>;
+/** conf: Spark properties for the session (e.g. spark.executor.memory), set on its builder. */
+export type EngineFactory = (master: string, conf?: ReadonlyArray<readonly [string, string]>) => Promise<Engine>;
 
 /** The engine of the installed package: `SparkSession` and `functions` exports of 'tsspark'. */
-export const packageEngine: EngineFactory = async (master) => {
+interface Builder { master(m: string): Builder; appName(n: string): Builder; config(k: string, v: string): Builder; getOrCreate(): SessionLike }
+
+export const packageEngine: EngineFactory = async (master, conf = []) => {
   const mod = (await import('tsspark')) as unknown as Record<string, unknown>;
-  const SparkSession = mod.SparkSession as { builder(): { master(m: string): { appName(n: string): { getOrCreate(): SessionLike } } } } | undefined;
+  const SparkSession = mod.SparkSession as { builder(): Builder } | undefined;
   if (SparkSession === undefined) throw new Error("the 'tsspark' package does not export SparkSession yet");
-  const session = SparkSession.builder().master(master).appName('tpch').getOrCreate();
+  let b = SparkSession.builder().master(master).appName('tpch');
+  for (const [k, v] of conf) b = b.config(k, v);
+  const session = b.getOrCreate();
   return { session, functions: mod.functions as TpchFunctions | undefined };
 };
 

@@ -110,6 +110,7 @@ export class SparkContext implements RddContext {
       executorAdded: (info) => this.dag.executorAdded(info),
       executorLost: (id, reason) => this.dag.executorLost(id, reason),
       taskResult: (id, r) => this.dag.taskResult(id, r),
+      executorMetrics: (id, m) => this.statusBus.post({ kind: 'executor-metrics-update', executorId: id, peakMemoryMetrics: m, time: Date.now() }),
     })]).then(() => undefined);
     this.started.catch(() => undefined);
     registerFiles((conf.get('spark.files') ?? '').split(',').filter(Boolean));

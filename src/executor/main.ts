@@ -11,6 +11,7 @@ import { driverServiceDefinition } from '../common/rpc/service-definitions.js';
 import { Executor } from './executor.js';
 import { executorService } from './rpc/executor-service.js';
 import type { TaskResult } from './task-result.js';
+import { sampleExecutorMetrics } from './executor-metrics.js';
 
 export interface ExecutorLaunchConfig {
   readonly driverAddress: string;
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   await driver.call('RegisterExecutor', { executorId: cfg.executorId, host: cfg.host, cores: cfg.cores, port: server.port, pid: process.pid });
   let misses = 0;
   setInterval(() => {
-    driver.call<{ known: boolean }>('Heartbeat', { executorId: cfg.executorId }, Math.max(1000, cfg.heartbeatMs * 2)).then(
+    driver.call<{ known: boolean }>('Heartbeat', { executorId: cfg.executorId, metrics: sampleExecutorMetrics() }, Math.max(1000, cfg.heartbeatMs * 2)).then(
       (r) => {
         misses = 0;
         if (!r.known) void stop(0); // the driver no longer knows us (declared lost): go away

@@ -28,6 +28,7 @@ export function createBackend(spec: MasterSpec, ctx: BackendContext): SchedulerB
         compressShuffle: ctx.conf.getBool('spark.shuffle.compress'),
         fetchBroadcast: ctx.fetchBroadcast,
         moduleHooks: hooks,
+        metricsIntervalMs: ctx.conf.getDurationMs('spark.executor.heartbeatInterval'),
       });
     case 'local-cluster':
       // gRPC and protobuf load only for masters that need them (~150 ms of start-up saved for local[*])

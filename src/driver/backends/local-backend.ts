@@ -1,6 +1,7 @@
 // local, local[N], local[*], local[N,F]: one executor ("driver") inside the driver process whose N task slots
 // are worker threads. Same task runner and shuffle code as every other master; messages are direct calls.
 import { Executor, type LaunchRequest } from '../../executor/executor.js';
+import { sampleExecutorMetrics } from '../../executor/executor-metrics.js';
 import { removeShuffle } from '../../shuffle/cleanup.js';
 import type { BackendEvents, SchedulerBackend } from './scheduler-backend.js';
 
@@ -13,10 +14,13 @@ export interface LocalBackendOptions {
   readonly compressShuffle: boolean;
   readonly fetchBroadcast: (id: number) => Promise<Uint8Array>;
   readonly moduleHooks: boolean;
+  /** How often the driver process reports its memory peaks as executor 'driver' (Spark's heartbeat interval). */
+  readonly metricsIntervalMs?: number;
 }
 
 export class LocalBackend implements SchedulerBackend {
   private executor?: Executor;
+  private metricsTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: LocalBackendOptions) {}
 
@@ -42,6 +46,11 @@ export class LocalBackend implements SchedulerBackend {
     this.executor = ex;
     await ex.ready();
     events.executorAdded({ id: 'driver', host: '127.0.0.1', cores: this.opts.cores, shufflePort: 0, pid: process.pid });
+    // the task threads live in this process, so its RSS is the executor's (what a remote executor's heartbeat reports)
+    const report = (): void => events.executorMetrics?.('driver', sampleExecutorMetrics());
+    report();
+    this.metricsTimer = setInterval(report, this.opts.metricsIntervalMs ?? 10_000);
+    this.metricsTimer.unref();
   }
 
   launchTask(_executorId: string, req: LaunchRequest): void {
@@ -65,6 +74,7 @@ export class LocalBackend implements SchedulerBackend {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.metricsTimer);
     await this.executor?.stop();
   }
 }

@@ -62,7 +62,11 @@ export class RemoteExecutors {
       services: [
         driverService({
           register: (e) => self!.onRegister(e),
-          heartbeat: (id) => self?.touch(id) ?? false,
+          heartbeat: (id, metrics) => {
+            const known = self?.touch(id) ?? false;
+            if (known && metrics !== undefined) opts.events.executorMetrics?.(id, metrics);
+            return known;
+          },
           results: (id, results) => {
             if (!self?.touch(id)) return;
             for (const r of results) opts.events.taskResult(id, r);

@@ -1,6 +1,7 @@
 // The seam between the schedulers and how executors run: local (in-process, worker threads), local-cluster
 // (spawned executor processes over gRPC) and standalone. Only this part differs between masters.
 import type { LaunchRequest } from '../../executor/executor.js';
+import type { ExecutorMemoryMetrics } from '../../executor/executor-metrics.js';
 import type { TaskResult } from '../../executor/task-result.js';
 
 export interface ExecutorInfo {
@@ -16,6 +17,8 @@ export interface BackendEvents {
   executorAdded(info: ExecutorInfo): void;
   executorLost(executorId: string, reason: string): void;
   taskResult(executorId: string, result: TaskResult): void;
+  /** An executor's memory peaks so far (from its heartbeats; the local backend samples its own process). */
+  executorMetrics?(executorId: string, metrics: ExecutorMemoryMetrics): void;
 }
 
 export interface SchedulerBackend {

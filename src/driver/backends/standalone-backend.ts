@@ -67,6 +67,7 @@ export class StandaloneBackend extends RemoteExecutorsBackend {
           events.executorLost(id, reason);
         },
         taskResult: (id, r) => events.taskResult(id, r),
+        executorMetrics: (id, m) => events.executorMetrics?.(id, m),
       },
     });
     try {

@@ -4,11 +4,13 @@ import { TsSparkError, validateWireError } from '../../common/errors.js';
 import { envelopeService } from '../../common/rpc/envelope.js';
 import type { RpcServiceBinding } from '../../common/rpc/handlers.js';
 import { driverServiceDefinition } from '../../common/rpc/service-definitions.js';
+import { validateExecutorMetrics, type ExecutorMemoryMetrics } from '../../executor/executor-metrics.js';
 import type { TaskResult } from '../../executor/task-result.js';
 
 export interface DriverEndpoint {
   register(e: { executorId: string; host: string; cores: number; port: number; pid: number }): void;
-  heartbeat(executorId: string): boolean;
+  /** metrics: the executor's memory peaks (absent from executors that do not report them). */
+  heartbeat(executorId: string, metrics: ExecutorMemoryMetrics | undefined): boolean;
   results(executorId: string, results: TaskResult[]): void;
   broadcast(id: number): Promise<Uint8Array> | Uint8Array;
 }
@@ -19,7 +21,7 @@ export function driverService(ep: DriverEndpoint): RpcServiceBinding {
       ep.register({ executorId: str(b.executorId, 'executorId'), host: str(b.host, 'host'), cores: int(b.cores, 'cores'), port: int(b.port, 'port'), pid: int(b.pid, 'pid') });
       return {};
     },
-    Heartbeat: (b) => ({ known: ep.heartbeat(str(b.executorId, 'executorId')) }),
+    Heartbeat: (b) => ({ known: ep.heartbeat(str(b.executorId, 'executorId'), validateExecutorMetrics(b.metrics)) }),
     StatusUpdate: (b) => {
       if (!Array.isArray(b.results)) throw new TsSparkError('INVALID_WIRE_DATA', 'StatusUpdate: results must be an array');
       ep.results(str(b.executorId, 'executorId'), (b.results as unknown[]).map(validateResult));

@@ -5,6 +5,7 @@ import type { TaskMetrics } from '../../rdd/compute/task-env.js';
 import { assertNever } from '../../common/assert.js';
 import type { StatusEvent } from './status-events.js';
 import { decodeGraph, decodeUpdates } from './sql-graph-codec.js';
+import { validateExecutorMetrics } from '../../executor/executor-metrics.js';
 
 type Json = Record<string, unknown>;
 const SQL_START = 'org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart';
@@ -25,6 +26,8 @@ export function encodeEvent(e: StatusEvent): Json {
       return { Event: 'SparkListenerExecutorAdded', Timestamp: e.time, 'Executor ID': e.executorId, 'Executor Info': { Host: e.host, 'Total Cores': e.cores, 'Log Urls': {} } };
     case 'executor-removed':
       return { Event: 'SparkListenerExecutorRemoved', Timestamp: e.time, 'Executor ID': e.executorId, 'Removed Reason': e.reason };
+    case 'executor-metrics-update':
+      return { Event: 'SparkListenerExecutorMetricsUpdate', 'Executor ID': e.executorId, 'Metrics Updated': [], 'Executor Metrics': { ...e.peakMemoryMetrics }, 'tsspark Time': e.time };
     case 'job-start':
       return {
         Event: 'SparkListenerJobStart', 'Job ID': e.jobId, 'Submission Time': e.time, 'Stage IDs': e.stageIds,
@@ -122,6 +125,10 @@ export function decodeEvent(j: Json): StatusEvent | undefined {
     }
     case 'SparkListenerExecutorRemoved':
       return { kind: 'executor-removed', executorId: str(j, 'Executor ID'), reason: str(j, 'Removed Reason'), time: num(j, 'Timestamp') };
+    case 'SparkListenerExecutorMetricsUpdate': {
+      const m = validateExecutorMetrics(j['Executor Metrics']);
+      return m ? { kind: 'executor-metrics-update', executorId: str(j, 'Executor ID'), peakMemoryMetrics: m, time: num(j, 'tsspark Time') } : undefined;
+    }
     case 'SparkListenerJobStart': {
       const props = obj(j, 'Properties');
       const group = props['spark.jobGroup.id'];

@@ -1,5 +1,6 @@
 // Status events posted by the schedulers (Spark's listener events): the input of the status store, the UI and
 // the event log. Plain data, JSON-serializable.
+import type { ExecutorMemoryMetrics } from '../../executor/executor-metrics.js';
 import type { TaskMetrics } from '../../rdd/compute/task-env.js';
 import type { SqlPlanGraph } from '../../sql/execution/sql-plan-graph.js';
 
@@ -8,6 +9,8 @@ export type StatusEvent =
   | { readonly kind: 'application-end'; readonly time: number }
   | { readonly kind: 'executor-added'; readonly executorId: string; readonly host: string; readonly cores: number; readonly time: number }
   | { readonly kind: 'executor-removed'; readonly executorId: string; readonly reason: string; readonly time: number }
+  // an executor's memory peaks so far, from its heartbeat (Spark's SparkListenerExecutorMetricsUpdate)
+  | { readonly kind: 'executor-metrics-update'; readonly executorId: string; readonly peakMemoryMetrics: ExecutorMemoryMetrics; readonly time: number }
   | { readonly kind: 'job-start'; readonly jobId: number; readonly stageIds: readonly number[]; readonly description: string; readonly time: number; readonly jobGroup?: string }
   | { readonly kind: 'job-end'; readonly jobId: number; readonly succeeded: boolean; readonly error?: string; readonly time: number }
   | { readonly kind: 'stage-submitted'; readonly stageId: number; readonly attempt: number; readonly name: string; readonly numTasks: number; readonly parentIds: readonly number[]; readonly rddIds: readonly number[]; readonly time: number }

@@ -3,6 +3,7 @@
 import type { TaskMetrics } from '../../rdd/compute/task-env.js';
 import type { SqlPlanGraph } from '../../sql/execution/sql-plan-graph.js';
 import type { StatusEvent } from './status-events.js';
+import type { ExecutorMemoryMetrics } from '../../executor/executor-metrics.js';
 
 export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'UNKNOWN';
 export type StageStatus = 'ACTIVE' | 'COMPLETE' | 'FAILED' | 'PENDING' | 'SKIPPED';
@@ -140,6 +141,8 @@ export interface ExecutorView extends MetricTotals {
   isActive: boolean;
   removeTime: number | undefined;
   removeReason: string | undefined;
+  /** Memory peaks reported by the executor's heartbeats (undefined until the first one). */
+  peakMemoryMetrics: ExecutorMemoryMetrics | undefined;
   activeTasks: number;
   failedTasks: number;
   completedTasks: number;

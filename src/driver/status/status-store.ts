@@ -7,6 +7,7 @@ import {
   type SqlExecutionView, type StageView, type TaskView,
 } from './status-model.js';
 import { TaskSummaries, type TaskSortKey, type TaskSummary } from './task-summary.js';
+import { maxMetrics } from '../../executor/executor-metrics.js';
 
 export interface StatusStoreLimits {
   readonly retainedJobs: number;
@@ -80,12 +81,17 @@ export class StatusStore implements StatusReader {
       case 'executor-added':
         this.executorMap.set(e.executorId, {
           ...newMetricTotals(), id: e.executorId, host: e.host, totalCores: e.cores, addTime: e.time, isActive: true,
-          removeTime: undefined, removeReason: undefined, activeTasks: 0, failedTasks: 0, completedTasks: 0, totalTasks: 0,
+          removeTime: undefined, removeReason: undefined, peakMemoryMetrics: undefined, activeTasks: 0, failedTasks: 0, completedTasks: 0, totalTasks: 0,
         });
         return 'executor';
       case 'executor-removed': {
         const x = this.executorMap.get(e.executorId);
         if (x) Object.assign(x, { isActive: false, removeTime: e.time, removeReason: e.reason });
+        return 'executor';
+      }
+      case 'executor-metrics-update': {
+        const x = this.executorMap.get(e.executorId);
+        if (x) x.peakMemoryMetrics = maxMetrics(x.peakMemoryMetrics, e.peakMemoryMetrics);
         return 'executor';
       }
       case 'job-start':

@@ -109,7 +109,8 @@ export function executorJson(x: Readonly<ExecutorView>): Json {
     activeTasks: x.activeTasks, failedTasks: x.failedTasks, completedTasks: x.completedTasks, totalTasks: x.totalTasks, totalDuration: x.executorRunTime,
     totalGCTime: 0, totalInputBytes: x.inputBytes, totalShuffleRead: x.shuffleReadBytes, totalShuffleWrite: x.shuffleWriteBytes, isBlacklisted: false,
     isExcluded: false, maxMemory: 0, addTime: restDate(x.addTime), ...(x.removeTime !== undefined ? { removeTime: restDate(x.removeTime) } : {}),
-    ...(x.removeReason !== undefined ? { removeReason: x.removeReason } : {}), executorLogs: {}, blacklistedInStages: [], excludedInStages: [],
+    ...(x.removeReason !== undefined ? { removeReason: x.removeReason } : {}),
+    ...(x.peakMemoryMetrics !== undefined ? { peakMemoryMetrics: { ...x.peakMemoryMetrics } } : {}), executorLogs: {}, blacklistedInStages: [], excludedInStages: [],
     attributes: {}, resources: {}, resourceProfileId: 0,
   };
 }

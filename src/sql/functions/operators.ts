@@ -98,6 +98,8 @@ function datetimeArithmetic(fn: 'add' | 'subtract', a: Expression, b: Expression
     const iv = negate(b);
     if (ak === 'date') {
       if (bk === 'year_month_interval') return ctx.call('date_add_ym_interval', [a, iv], exprType(a));
+      const days = wholeDaysLiteral(b);
+      if (days !== undefined) return ctx.call(fn === 'add' ? 'date_add' : 'date_sub', [a, { kind: 'literal', value: days, type: { kind: 'int' } }], exprType(a));
       if (bk === 'calendar_interval') return ctx.call('date_add_interval', [a, iv], exprType(a));
       return ctx.call('time_add', [ctx.cast(a, { kind: 'timestamp' }), iv], { kind: 'timestamp' });
     }
@@ -109,6 +111,17 @@ function datetimeArithmetic(fn: 'add' | 'subtract', a: Expression, b: Expression
     if (ak === bk) return ctx.call(fn, [a, b], exprType(a));
   }
   return undefined;
+}
+
+/**
+ * A day-time interval literal of whole days (INTERVAL 3 DAYS): Spark types it INTERVAL DAY, and DATE ± INTERVAL DAY
+ * stays a DATE (date_add); other day-time intervals turn the date into a timestamp. The type here carries no fields,
+ * so a literal of whole days stands for DAY.
+ */
+function wholeDaysLiteral(e: Expression): number | undefined {
+  if (e.kind !== 'literal' || typeof e.value !== 'number' || e.type.kind !== 'day_time_interval') return undefined;
+  const days = e.value / 86_400_000_000;
+  return Number.isInteger(days) && Math.abs(days) <= 2 ** 31 - 1 ? days : undefined;
 }
 
 function integralDivide(args: readonly Expression[], ctx: ResolveCtx): Expression {

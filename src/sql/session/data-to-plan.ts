@@ -1,7 +1,7 @@
 // spark.createDataFrame: local rows (objects or arrays), an RDD of rows, or an Arrow table, as a logical plan.
 // Schemas are inferred as PySpark does when not given: integers → bigint, other numbers → double, strings,
 // booleans, Date → timestamp, bigint → bigint, arrays → array<…>, objects → struct; object rows' keys sorted.
-import { Table } from 'apache-arrow';
+import { List, Map_, Struct, Table, type DataType as ArrowType } from 'apache-arrow';
 import { TsSparkError } from '../../common/errors.js';
 import { jsToValue } from '../../planner/expr/index.js';
 import { newExprId } from '../../planner/logical/index.js';
@@ -16,7 +16,7 @@ import { T, simpleString, type DataType, type StructType } from '../types/data-t
 const BATCH_ROWS = 8192;
 
 export function dataToPlan(data: unknown, schema: StructType | readonly string[] | undefined, register: (rdd: RDD<ColumnBatch>) => void): LogicalPlan {
-  if (data instanceof Table) return arrowToPlan(data);
+  if (data instanceof Table) return arrowToPlan(data, schema);
   if (data instanceof RDD) return rddToPlan(data as RDD<unknown>, schema, register);
   if (!Array.isArray(data)) throw new TsSparkError('INVALID_ARGUMENT', 'createDataFrame expects an array of rows, an RDD or an Arrow Table');
   const struct = resolveSchema(data, schema);
@@ -101,23 +101,55 @@ export function rowsToBatches(rows: readonly unknown[], struct: StructType): Col
   return batches;
 }
 
-function arrowToPlan(table: Table): LogicalPlan {
-  const struct: StructType = { kind: 'struct', fields: table.schema.fields.map((f) => ({ name: f.name, type: sparkTypeOfArrow(f.type), nullable: f.nullable })) };
-  const rows = table.toArray().map((r) => struct.fields.map((f) => arrowValue((r as Record<string, unknown>)[f.name], f.type)));
+/** An Arrow table's columns; a schema (StructType or names) renames them and converts values to its types. */
+function arrowToPlan(table: Table, schema: StructType | readonly string[] | undefined): LogicalPlan {
+  const source: StructType = { kind: 'struct', fields: table.schema.fields.map((f) => ({ name: f.name, type: arrowFieldType(f.type), nullable: f.nullable })) };
+  const rows = table.toArray().map((r) => source.fields.map((f) => arrowValue((r as Record<string, unknown>)[f.name], f.type)));
+  const struct = schema === undefined ? source : targetSchema(source, schema);
   return { kind: 'local_relation', output: attributesOf(struct), batches: rowsToBatches(rows, struct) };
 }
 
-function arrowValue(v: unknown, t: DataType): unknown {
-  if (v === null || v === undefined) return null;
-  if (t.kind === 'long' && typeof v === 'bigint') return Number(v);
-  if ((t.kind === 'date' || t.kind === 'timestamp') && typeof v === 'number') return new Date(v);
-  return v;
+function targetSchema(source: StructType, schema: StructType | readonly string[]): StructType {
+  const fields = Array.isArray(schema) ? schema.map((name, i) => ({ ...source.fields[i]!, name })) : (schema as StructType).fields;
+  if (fields.length !== source.fields.length) {
+    throw new TsSparkError('INVALID_ARGUMENT', `[LENGTH_SHOULD_BE_THE_SAME] the schema and the Arrow table should have the same number of columns, got ${fields.length} and ${source.fields.length}.`);
+  }
+  return { kind: 'struct', fields };
 }
 
-/** createDataFrame(rdd): the RDD's rows (objects or arrays) become batches inside the RDD, evaluated lazily. */
+/** Arrow → Spark types, nested List/Struct/Map included (flat types as the Parquet scan maps them). */
+function arrowFieldType(t: ArrowType): DataType {
+  if (t instanceof List) return T.array(arrowFieldType(t.children[0]!.type));
+  if (t instanceof Struct) return T.struct(t.children.map((f) => ({ name: f.name, type: arrowFieldType(f.type), nullable: f.nullable })));
+  if (t instanceof Map_) return T.map(arrowFieldType(t.children[0]!.type.children[0]!.type), arrowFieldType(t.children[0]!.type.children[1]!.type));
+  return sparkTypeOfArrow(t);
+}
+
+/** An Arrow row value as the JS value jsToValue takes for `t` (nested vectors and rows to arrays, objects, Maps). */
+function arrowValue(v: unknown, t: DataType): unknown {
+  if (v === null || v === undefined) return null;
+  switch (t.kind) {
+    case 'long': return typeof v === 'bigint' ? Number(v) : v;
+    case 'date': case 'timestamp': return typeof v === 'number' ? new Date(v) : v;
+    case 'array': return [...(v as Iterable<unknown>)].map((e) => arrowValue(e, t.element));
+    case 'struct': {
+      const o = v as Record<string, unknown>;
+      return Object.fromEntries(t.fields.map((f) => [f.name, arrowValue(o[f.name], f.type)]));
+    }
+    case 'map': {
+      const entries = v instanceof Map ? [...v] : [...(v as Iterable<[unknown, unknown]>)];
+      return new Map(entries.map(([k, x]) => [arrowValue(k, t.key), arrowValue(x, t.value)]));
+    }
+    default: return v;
+  }
+}
+
+/** createDataFrame(rdd): the RDD's rows (objects or arrays) become batches inside the RDD, evaluated lazily; without
+ * a schema, a parallelized collection's first 100 rows give it (other RDDs would need a job). */
 function rddToPlan(rdd: RDD<unknown>, schema: StructType | readonly string[] | undefined, register: (rdd: RDD<ColumnBatch>) => void): LogicalPlan {
   let struct: StructType;
   if (schema && !Array.isArray(schema)) struct = schema as StructType;
+  else if (rdd.node.kind === 'parallelize') struct = resolveSchema(rdd.node.slices.flat().slice(0, 100), schema);
   else throw new TsSparkError('INVALID_ARGUMENT', 'createDataFrame(rdd) needs a schema (a StructType or a DDL string such as "name STRING, age BIGINT")', {
     hint: 'or collect a sample and pass rows: spark.createDataFrame(await rdd.collect())',
   });

@@ -8,7 +8,7 @@ import { outputOf } from '../../planner/logical/index.js';
 import type { GroupingElement, SelectItem } from '../parser/ast.js';
 import { parseExpression } from '../parser/index.js';
 import { simpleString, typeName, type StructType } from '../types/data-type.js';
-import { colExpr, Column, type ColumnLike } from './column.js';
+import { colExpr, Column, splitName, type ColumnLike } from './column.js';
 import { DataFrameNaFunctions } from './na-functions.js';
 import { GroupedData } from './grouped-data.js';
 import type { SparkSession } from './spark-session.js';
@@ -36,6 +36,23 @@ export class DataFrame {
   get columns(): string[] { return this.schema.fields.map((f) => f.name); }
   get dtypes(): Array<[string, string]> { return this.schema.fields.map((f) => [f.name, simpleString(f.type)]); }
   printSchema(): void { process.stdout.write(this.schemaTreeString()); }
+  /**
+   * df.col(name) / df.apply(name): a column of this DataFrame, qualified by its alias or table name when it has one
+   * (so a.col('id').equalTo(b.col('id')) tells aliased or distinct tables' columns apart); checked now, as Spark.
+   */
+  col(name: string): Column {
+    if (name === '*') return new Column(colExpr('*'));
+    const parts = splitName(name);
+    const out = outputOf(this.plan);
+    const a = parts.length === 1 ? out.find((x) => x.name.toLowerCase() === parts[0]!.toLowerCase()) : undefined;
+    if (a?.qualifier !== undefined && a.qualifier.length > 0) return new Column({ kind: 'column', parts: [...a.qualifier, a.name] });
+    if (a === undefined && parts.length === 1) {
+      throw new TsSparkError('ANALYSIS_ERROR', `[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name \`${name}\` cannot be resolved. Did you mean one of the following? [${out.map((x) => `\`${x.name}\``).join(', ')}].`,
+        { details: { errorClass: 'UNRESOLVED_COLUMN.WITH_SUGGESTION', candidates: out.map((x) => `\`${x.name}\``) } });
+    }
+    return new Column(colExpr(name));
+  }
+  apply(name: string): Column { return this.col(name); }
   schemaTreeString(): string { return renderTreeString(this.schema, typeName); }
 
   // ---- projections and filters

@@ -31,7 +31,7 @@ export const count_distinct = countDistinct;
 export const sum = (x: ColumnLike): Column => fn('sum', x);
 export const sumDistinct = (x: ColumnLike): Column => new Column(call('sum', [c(x)], true));
 export const avg = (x: ColumnLike): Column => fn('avg', x);
-export const mean = (x: ColumnLike): Column => fn('mean', x);
+export const mean = (x: ColumnLike): Column => fn('avg', x); // Spark's functions.mean is avg (column name avg(x))
 export const min = (x: ColumnLike): Column => fn('min', x);
 export const max = (x: ColumnLike): Column => fn('max', x);
 export const first = (x: ColumnLike, ignoreNulls = false): Column => new Column({ ...call('first', [c(x)]), ...(ignoreNulls ? { ignoreNulls: true } : {}) } as Expr);

@@ -75,7 +75,11 @@ export class SparkSession {
     return runCommand(this, analyzed);
   }
 
-  table(name: string): DataFrame { return new DataFrame(this, this.catalogImpl.lookupRelation(splitName(name))); }
+  /** The table or view `name`, its columns qualified by the table name as Spark's (spark.table('t').col('id') is t.id). */
+  table(name: string): DataFrame {
+    const parts = splitName(name);
+    return new DataFrame(this, this.analyzer.alias(this.catalogImpl.lookupRelation(parts), parts[parts.length - 1]!));
+  }
 
   range(start: number, end?: number, step = 1, numPartitions?: number): DataFrame {
     const id: Attribute = { kind: 'attr', id: newExprId(), name: 'id', type: T.long, nullable: false };

@@ -122,3 +122,47 @@ describe('reader/writer keyword options', () => {
     }
   });
 });
+
+describe('createDataFrame / toArrow', () => {
+  it('toArrow keeps nested types (List, Struct, Map, Binary) and createDataFrame reads them back', async () => {
+    const df = spark.sql("SELECT array(1, NULL) AS arr, named_struct('x', 1, 'y', 'a') AS st, map('k', 2.5D) AS m, X'0102' AS b");
+    const table = await df.toArrow();
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['List<Int32>', 'Struct<{x:Int32, y:Utf8}>', 'Map<{key:Utf8, value:Float64}>', 'Binary']);
+    const back = spark.createDataFrame(table);
+    expect(back.dtypes).toEqual(df.dtypes);
+    expect(await back.showString()).toBe(await df.showString());
+  });
+  it('an Arrow table with a schema takes its names and types', async () => {
+    const table = await spark.range(2).toArrow();
+    const df = spark.createDataFrame(table, 'n INT');
+    expect(df.dtypes).toEqual([['n', 'int']]);
+    expect(await df.collect()).toEqual([{ n: 0 }, { n: 1 }]);
+    expect(() => spark.createDataFrame(table, 'a INT, b INT')).toThrow(/LENGTH_SHOULD_BE_THE_SAME/);
+  });
+  it('an RDD from parallelize needs no schema (inferred from its rows)', async () => {
+    const df = spark.createDataFrame(spark.sparkContext.parallelize([{ a: 1, b: 'x' }, { a: 2, b: null }]));
+    expect(df.dtypes).toEqual([['a', 'bigint'], ['b', 'string']]);
+    expect(await df.orderBy('a').collect()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: null }]);
+  });
+});
+
+describe('column names', () => {
+  it('functions.mean is avg (Spark names the column avg(x)), as agg({ x: "mean" })', () => {
+    expect(people.select(F.mean('age')).columns).toEqual(['avg(age)']);
+    expect(people.agg({ age: 'mean' }).columns).toEqual(['avg(age)']);
+  });
+});
+
+describe('df.col and table qualifiers', () => {
+  it('spark.table columns carry the table name; df.col tells joined tables and aliases apart', async () => {
+    spark.createDataFrame([[1, 'x'], [2, 'y']], 'id INT, v STRING').createOrReplaceTempView('qa');
+    spark.createDataFrame([[1, 'p'], [3, 'q']], 'id INT, w STRING').createOrReplaceTempView('qb');
+    const a = spark.table('qa'), b = spark.table('qb');
+    expect(await a.select('qa.id').collect()).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await a.join(b, a.col('id').equalTo(b.col('id'))).select(a.col('id'), 'v', 'w').collect()).toEqual([{ id: 1, v: 'x', w: 'p' }]);
+    const l = people.alias('l'), r = people.alias('r');
+    const rows = await l.join(r, l.col('id').equalTo(r.col('id').plus(1))).select(l.col('id'), r.col('name').alias('prev')).orderBy(l.col('id')).collect();
+    expect(rows).toEqual([{ id: 2, prev: 'Alice' }, { id: 3, prev: 'bob' }]);
+    expect(() => people.col('nope')).toThrow(/UNRESOLVED_COLUMN.*`nope`.*`id`, `name`, `age`/);
+  });
+});

@@ -54,3 +54,16 @@ describe('parquet compression option', () => {
       .toThrow('Codec [lzo] is not available. Available codecs are uncompressed, none, snappy, gzip.');
   });
 });
+
+describe('unsupported column types are refused before the job', () => {
+  it('CSV: nested and binary columns (Spark type text in the message); Parquet: what its writer cannot map', () => {
+    const arr = T.struct([{ name: 'id', type: T.int, nullable: true }, { name: 'a', type: T.array(T.int), nullable: true }]);
+    const out = path.join(dir, 'nested-csv');
+    expect(() => setupWriteJob({ format: 'csv', path: out, mode: 'overwrite', options: {}, partitionBy: [], schema: arr }))
+      .toThrow('[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn\'t support the column `a` of the type "ARRAY<INT>".');
+    expect(fs.existsSync(out)).toBe(false);
+    expect(() => setupWriteJob({ format: 'parquet', path: path.join(dir, 'nested-pq'), mode: 'overwrite', options: {}, partitionBy: [], schema: arr }))
+      .toThrow(/column a of type array<int> is not supported/);
+    expect(setupWriteJob({ format: 'json', path: path.join(dir, 'nested-json'), mode: 'overwrite', options: {}, partitionBy: [], schema: arr })).not.toBeNull();
+  });
+});

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TsSparkError } from '../../../common/errors.js';
-import type { StructType } from '../../types/data-type.js';
+import { simpleString, type StructField, type StructType } from '../../types/data-type.js';
+import { parquetTypeOf } from '../parquet/writer/parquet-types.js';
 import { fileUri, toLocalPath } from '../file-listing.js';
 import type { Options } from '../source-options.js';
 import { parquetCompression, type WriteFormat } from './format-writers.js';
@@ -57,23 +58,39 @@ export function setupWriteJob(spec: WriteJobSpec): WriteJob | null {
   if (spec.partitionBy.length > 0 && spec.partitionBy.length === spec.schema.fields.length) {
     throw new TsSparkError('ANALYSIS_ERROR', '[ALL_PARTITION_COLUMNS_NOT_ALLOWED] Cannot use all columns for partition columns.');
   }
-  checkTextSchema(spec);
-  if (spec.format === 'parquet') parquetCompression(spec.options);
+  checkSchemaForFormat(spec);
   const job: WriteJob = { ...spec, dir, jobId: randomUUID() };
   fs.mkdirSync(tempRoot(job), { recursive: true });
   return job;
 }
 
-/** The text format writes one string column (besides partition columns): refused on the driver, before any task. */
-function checkTextSchema(spec: WriteJobSpec): void {
-  if (spec.format !== 'text') return;
+/**
+ * Column types the format cannot write are refused on the driver, before any task runs (Spark's analysis-time
+ * check): text takes exactly one string column, CSV no nested or binary columns, Parquet what its writer maps.
+ * Partition columns are not written into the files and are not checked.
+ */
+function checkSchemaForFormat(spec: WriteJobSpec): void {
   const parts = new Set(spec.partitionBy.map((p) => p.toLowerCase()));
   const data = spec.schema.fields.filter((f) => !parts.has(f.name.toLowerCase()));
-  if (data.length !== 1) {
-    throw new TsSparkError('ANALYSIS_ERROR', `Text data source supports only a single column, and you have ${data.length} columns.`);
-  }
-  if (data[0]!.type.kind !== 'string') {
-    throw new TsSparkError('ANALYSIS_ERROR', `[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the column \`${data[0]!.name}\` of the type "${data[0]!.type.kind.toUpperCase()}".`);
+  const unsupported = (source: string, f: StructField): TsSparkError => new TsSparkError('ANALYSIS_ERROR',
+    `[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The ${source} datasource doesn't support the column \`${f.name}\` of the type "${simpleString(f.type).toUpperCase()}".`,
+    { details: { errorClass: 'UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE', column: f.name } });
+  switch (spec.format) {
+    case 'text':
+      if (data.length !== 1) throw new TsSparkError('ANALYSIS_ERROR', `Text data source supports only a single column, and you have ${data.length} columns.`);
+      if (data[0]!.type.kind !== 'string') throw unsupported('Text', data[0]!);
+      return;
+    case 'csv': {
+      const bad = data.find((f) => ['array', 'map', 'struct', 'binary'].includes(f.type.kind));
+      if (bad) throw unsupported('CSV', bad);
+      return;
+    }
+    case 'parquet':
+      parquetCompression(spec.options);
+      for (const f of data) parquetTypeOf(f.type, f.name);
+      return;
+    case 'json':
+      return;
   }
 }
 

@@ -111,9 +111,11 @@ function buildTable(spec: JoinSpec, buildBatches: readonly ColumnBatch[]): Built
   const head = new Int32Array(cap).fill(-1);
   const next = new Int32Array(n);
   const bh = hashRows(bKeys, n);
+  const skipNulls = !spec.nullSafe && bKeys.some((c) => c.valid !== null);
+  const mask = cap - 1;
   for (let i = n - 1; i >= 0; i--) {
-    if (!spec.nullSafe && anyNullAt(bKeys, i)) { next[i] = -1; continue; }
-    const s = bh[i]! & (cap - 1);
+    if (skipNulls && anyNullAt(bKeys, i)) { next[i] = -1; continue; }
+    const s = bh[i]! & mask;
     next[i] = head[s]!;
     head[s] = i;
   }

@@ -77,6 +77,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Whether any key column is NULL at row i. */
 export function anyNullAt(cols: readonly Column[], i: number): boolean {
-  for (const c of cols) if (c.valid !== null && c.valid[i] === 0) return true;
+  for (let k = 0; k < cols.length; k++) { const v = cols[k]!.valid; if (v !== null && v[i] === 0) return true; }
   return false;
 }

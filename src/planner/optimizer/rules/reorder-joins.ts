@@ -1,11 +1,12 @@
-// reorder-joins: a cluster of 3+ inner joins (comma joins with WHERE equalities) becomes a left-deep tree that
-// starts from the largest relation and adds, at each step, the first relation (in written order) joined to what is
-// already there by a condition, so no join is a cross join when a condition could connect it.
-//   before: ((part × supplier) ⋈ lineitem) ⋈ orders    after: ((lineitem ⋈ part) ⋈ supplier) ⋈ orders, re-projected
-// Spark's ReorderJoin does the same from the first written relation; starting from the largest makes the fact
-// table the stream side that small dimensions are broadcast to. (Picking the smallest connected relation instead
-// is a trap without distinct counts: Q5's customer joins supplier on nationkey, a many-to-many explosion.) Each
-// conjunct is placed at the first join where all its columns are present; a Project restores the output order.
+// reorder-joins (Spark's ReorderJoin): a cluster of 3+ inner joins (comma joins with WHERE equalities) becomes a
+// left-deep tree that starts from the first written relation and adds, at each step, the first relation (in
+// written order) joined to what is already there by a condition, so no join is a cross join when a condition could
+// connect it; unconnected relations come last, the cheapest first.
+//   before: ((part × supplier) ⋈ lineitem) ⋈ orders    after: ((part ⋈ lineitem) ⋈ supplier) ⋈ orders, re-projected
+// The physical planner then broadcasts whichever side is small. (Cost-based choices need distinct counts we do not
+// have: "smallest connected first" made Q5 join customer to supplier on nationkey, a many-to-many explosion, and
+// "largest first" put Q3's selective customer filter after the big lineitem ⋈ orders shuffle.) Each conjunct is
+// placed at the first join where all its columns are present; a Project restores the output order.
 import type { Expression, LogicalPlan } from '../../logical/logical-plan.js';
 import { estimateSize } from '../../physical/estimate-size.js';
 import { andAll, conjuncts, isDeterministic, references } from '../expr-utils.js';
@@ -43,15 +44,14 @@ function leafCost(p: LogicalPlan): number {
 
 interface Placed { readonly leaf: number; readonly conds: readonly Expression[] }
 
-/** The greedy order: largest first, then the first leaf connected to the set (the cheapest when none is). */
+/** The greedy order: the first written leaf, then the first leaf connected to the set (the cheapest when none is). */
 function chooseOrder(leaves: readonly LogicalPlan[], conds: readonly Expression[]): Placed[] {
   const ids = leaves.map((l) => new Set(outputOf(l).map((a) => a.id)));
   const refs = conds.map((c) => [...references(c)]);
   const cost = leaves.map(leafCost);
   const ownerOf = (id: number): number => ids.findIndex((s) => s.has(id));
   const condLeaves = refs.map((rs) => new Set(rs.map(ownerOf)));
-  let start = 0;
-  for (let i = 1; i < leaves.length; i++) if (cost[i]! > cost[start]!) start = i;
+  const start = 0;
   const inSet = new Set([start]);
   const used = new Set<number>();
   const order: Placed[] = [{ leaf: start, conds: [] }];

@@ -7,6 +7,7 @@ import { collapseProject } from './rules/collapse-project.js';
 import { columnPruning } from './rules/column-pruning.js';
 import { combineFilters } from './rules/combine-filters.js';
 import { constantFolding } from './rules/constant-folding.js';
+import { eliminateOuterJoin } from './rules/eliminate-outer-join.js';
 import { eliminateSorts } from './rules/eliminate-sorts.js';
 import { extractCommonConjunctsRule } from './rules/extract-common-conjuncts.js';
 import { limitPushdown } from './rules/limit-pushdown.js';
@@ -20,7 +21,7 @@ import { simplifyBoolean } from './rules/simplify-boolean.js';
 export const defaultBatches: readonly RuleBatch[] = [
   { name: 'Rewrite Subqueries', strategy: 'once', rules: [rewriteSubqueries] },
   { name: 'Replace Operators', strategy: 'once', rules: [rewriteSetOpsAll] },
-  { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, extractCommonConjunctsRule, pushDownFilter, pushSemiAntiJoin, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
+  { name: 'Operator Optimization', strategy: 'fixpoint', rules: [combineFilters, extractCommonConjunctsRule, eliminateOuterJoin, pushDownFilter, pushSemiAntiJoin, collapseProject, limitPushdown, eliminateSorts, constantFolding, simplifyBoolean] },
   { name: 'Join Reorder', strategy: 'once', rules: [reorderJoins] },
   { name: 'Column Pruning', strategy: 'fixpoint', rules: [columnPruning, collapseProject] },
 ];

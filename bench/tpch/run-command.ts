@@ -7,6 +7,7 @@ import { dataframeQuery } from './dataframe/index.js';
 import { openDuckOracle } from './duck-oracle.js';
 import { normalizeValue, type Cell } from './normalize.js';
 import { DriverPeakRss, executorsPeakRss, mib, tasksInDriver } from './peak-rss.js';
+import { spillSince } from './spill-bytes.js';
 import { ALL_QUERIES, isOrdered, querySql } from './query-catalog.js';
 import { packageEngine, registerTables, type DataFrame, type Engine, type EngineFactory, type TpchTables } from './session.js';
 
@@ -39,6 +40,8 @@ export interface QueryResult {
   /** Largest peak RSS of an executor process so far (lifetime peaks from heartbeats); null on local[N], where the
    *  executor is the driver process's task threads. */
   readonly executorsPeakRssBytes: number | null;
+  /** Bytes its stages spilled to disk (all runs), from the REST API's stage data; null when unreadable. */
+  readonly diskSpilledBytes: number | null;
 }
 
 export interface BenchReport {
@@ -121,12 +124,12 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
   }
   const results: QueryResult[] = [];
   const probe = new DriverPeakRss();
-  let driverPeak = 0;
+  let driverPeak = 0, lastStageId = -1;
   const inDriver = tasksInDriver(master);
   for (const q of queries) {
     const exp = expected.get(q)!;
     if (setupError !== undefined || engine === undefined || tables === undefined) {
-      results.push({ query: q, duckdbMs: exp.ms, rows: null, tssparkMs: null, ratio: null, status: 'FAILED', reason: setupError, driverPeakRssBytes: null, executorsPeakRssBytes: null });
+      results.push({ query: q, duckdbMs: exp.ms, rows: null, tssparkMs: null, ratio: null, status: 'FAILED', reason: setupError, driverPeakRssBytes: null, executorsPeakRssBytes: null, diskSpilledBytes: null });
       continue;
     }
     const eng = engine, tbl = tables;
@@ -140,12 +143,15 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
     const cancel = (): void => { try { eng.session.sparkContext?.cancelAllJobs?.(); } catch { /* best effort */ } };
     const collect = async (): Promise<Cell[][]> => (await build().collect()).map((r) => Object.values(r).map(normalizeValue));
     probe.start();
-    let base = { query: q, duckdbMs: exp.ms, driverPeakRssBytes: null as number | null, executorsPeakRssBytes: null as number | null };
+    let base = { query: q, duckdbMs: exp.ms, driverPeakRssBytes: null as number | null, executorsPeakRssBytes: null as number | null, diskSpilledBytes: null as number | null };
     const measured = async (): Promise<typeof base> => {
       const d = probe.stop();
       driverPeak = Math.max(driverPeak, d);
-      const x = inDriver ? null : await executorsPeakRss(eng.session.sparkContext?.uiWebUrl, eng.session.sparkContext?.applicationId);
-      return { ...base, driverPeakRssBytes: d, executorsPeakRssBytes: x };
+      const sc = eng.session.sparkContext;
+      const x = inDriver ? null : await executorsPeakRss(sc?.uiWebUrl, sc?.applicationId);
+      const spill = await spillSince(sc?.uiWebUrl, sc?.applicationId, lastStageId);
+      if (spill !== null) lastStageId = spill.lastStageId;
+      return { ...base, driverPeakRssBytes: d, executorsPeakRssBytes: x, diskSpilledBytes: spill?.diskBytes ?? null };
     };
     try {
       const [rows, firstMs] = await timed(() => withTimeout(collect(), timeout, cancel));
@@ -188,11 +194,11 @@ const ms = (v: number | null): string => (v === null ? '-' : v.toFixed(1));
 export function formatReport(r: BenchReport): string {
   const conf = r.conf.map(([k, v]) => ` ${k}=${v}`).join('');
   const lines = [`TPC-H ${r.data} — api ${r.api}, master ${r.master}${conf}, medians`, ''];
-  lines.push(`${'query'.padEnd(6)}${'rows'.padStart(8)}${'tsspark ms'.padStart(13)}${'DuckDB ms'.padStart(12)}${'ratio'.padStart(9)}${'driver MiB'.padStart(12)}${'exec MiB'.padStart(10)}  status`);
+  lines.push(`${'query'.padEnd(6)}${'rows'.padStart(8)}${'tsspark ms'.padStart(13)}${'DuckDB ms'.padStart(12)}${'ratio'.padStart(9)}${'driver MiB'.padStart(12)}${'exec MiB'.padStart(10)}${'spill MiB'.padStart(11)}  status`);
   const exec = (v: number | null): string => (r.peakRss.tasksInDriver ? 'in drv' : mib(v));
   for (const q of r.queries) {
     const status = q.status === 'ok' ? 'ok' : `${q.status}: ${q.reason ?? ''}`;
-    lines.push(`${`Q${q.query}`.padEnd(6)}${String(q.rows ?? '-').padStart(8)}${ms(q.tssparkMs).padStart(13)}${ms(q.duckdbMs).padStart(12)}${(q.ratio === null ? '-' : q.ratio.toFixed(2)).padStart(9)}${mib(q.driverPeakRssBytes).padStart(12)}${exec(q.executorsPeakRssBytes).padStart(10)}  ${status}`);
+    lines.push(`${`Q${q.query}`.padEnd(6)}${String(q.rows ?? '-').padStart(8)}${ms(q.tssparkMs).padStart(13)}${ms(q.duckdbMs).padStart(12)}${(q.ratio === null ? '-' : q.ratio.toFixed(2)).padStart(9)}${mib(q.driverPeakRssBytes).padStart(12)}${exec(q.executorsPeakRssBytes).padStart(10)}${mib(q.diskSpilledBytes).padStart(11)}  ${status}`);
   }
   const t = r.totals;
   lines.push('', `${t.ok}/${r.queries.length} ok; total over ok queries: tsspark ${t.tssparkMs.toFixed(0)} ms, DuckDB ${t.duckdbMs.toFixed(0)} ms, ratio ${t.ratio === null ? '-' : t.ratio.toFixed(2)}; geometric mean of ratios ${t.geomeanRatio === null ? '-' : t.geomeanRatio.toFixed(2)}`);

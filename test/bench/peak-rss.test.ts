@@ -29,18 +29,18 @@ describe('TPC-H runner: peak RSS and --conf', () => {
   });
 
   it('prints peak RSS columns, and says on local[N] that the driver covers the executor', () => {
-    const q = { query: 1, rows: 4, tssparkMs: 100, duckdbMs: 10, ratio: 10, status: 'ok' as const, driverPeakRssBytes: 512 * 1024 * 1024, executorsPeakRssBytes: null };
+    const q = { query: 1, rows: 4, tssparkMs: 100, duckdbMs: 10, ratio: 10, status: 'ok' as const, driverPeakRssBytes: 512 * 1024 * 1024, executorsPeakRssBytes: null, diskSpilledBytes: 3 * 1024 * 1024 };
     const r: BenchReport = {
       data: 'd', api: 'sql', master: 'local[2]', conf: [['spark.executor.memory', '2g']], queries: [q],
       totals: { tssparkMs: 100, duckdbMs: 10, ratio: 10, geomeanRatio: 10, ok: 1 }, peakRss: { driverBytes: 512 * 1024 * 1024, executorsBytes: null, tasksInDriver: true },
     };
     const text = formatReport(r);
     expect(text).toMatch(/master local\[2\] spark\.executor\.memory=2g/);
-    expect(text).toMatch(/driver MiB\s+exec MiB/);
-    expect(text).toMatch(/Q1\s+4\s+100\.0\s+10\.0\s+10\.00\s+512\s+in drv\s+ok/);
+    expect(text).toMatch(/driver MiB\s+exec MiB\s+spill MiB/);
+    expect(text).toMatch(/Q1\s+4\s+100\.0\s+10\.0\s+10\.00\s+512\s+in drv\s+3\s+ok/);
     expect(text).toMatch(/peak RSS: driver 512 MiB, which covers the executor/);
     const cluster = formatReport({ ...r, master: 'local-cluster[2,1,1024]', queries: [{ ...q, executorsPeakRssBytes: 300 * 1024 * 1024 }], peakRss: { driverBytes: 1, executorsBytes: 300 * 1024 * 1024, tasksInDriver: false } });
-    expect(cluster).toMatch(/Q1\s+4\s+100\.0\s+10\.0\s+10\.00\s+512\s+300\s+ok/);
+    expect(cluster).toMatch(/Q1\s+4\s+100\.0\s+10\.0\s+10\.00\s+512\s+300\s+3\s+ok/);
     expect(cluster).toMatch(/executors 300 MiB/);
   });
 });

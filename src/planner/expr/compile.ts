@@ -18,6 +18,12 @@ export interface CompileOptions {
   readonly partitionIndex?: number;
 }
 
+/**
+ * A compiled function; `taskState` is true when it reads per-task state (partition index, row offset, PRNGs), so
+ * each task needs its own instance compiled with its partition index rather than a shared cached one.
+ */
+export type Compiled<F> = F & { readonly taskState: boolean };
+
 type Generated = (batch: ColumnBatch, K: readonly unknown[], S: TaskState) => unknown;
 
 const cache = new Map<string, Function>();
@@ -64,7 +70,7 @@ function outputColumn(k: number, t: DataType): string {
 }
 
 /** Compiles bound expressions into a function computing their output columns for a batch. */
-export function compileProjection(exprs: readonly Expression[], opts: CompileOptions = {}): (batch: ColumnBatch) => Column[] {
+export function compileProjection(exprs: readonly Expression[], opts: CompileOptions = {}): Compiled<(batch: ColumnBatch) => Column[]> {
   // bound references pass through without copying
   const passthrough = exprs.map((e) => (e.kind === 'bound' ? e.ordinal : e.kind === 'alias' && e.expr.kind === 'bound' ? e.expr.ordinal : -1));
   const g = new Gen();
@@ -90,7 +96,7 @@ export function compileProjection(exprs: readonly Expression[], opts: CompileOpt
   const fn = instantiate(src) as Generated;
   const consts = g.consts;
   const state: TaskState = { partitionIndex: opts.partitionIndex ?? 0, rowOffset: 0 };
-  return (batch: ColumnBatch): Column[] => {
+  const run = (batch: ColumnBatch): Column[] => {
     const cols = computed.length ? (fn(batch, consts, state) as Column[]) : [];
     if (!computed.length) state.rowOffset += batch.numRows;
     const out: Column[] = new Array(exprs.length);
@@ -98,10 +104,11 @@ export function compileProjection(exprs: readonly Expression[], opts: CompileOpt
     for (let k = 0; k < exprs.length; k++) out[k] = passthrough[k]! >= 0 ? batch.columns[passthrough[k]!]! : cols[j++]!;
     return out;
   };
+  return Object.assign(run, { taskState: g.usesTaskState });
 }
 
 /** Compiles a predicate into a function returning the indices of the rows where it is TRUE (NULL excluded). */
-export function compileFilter(pred: Expression, opts: CompileOptions = {}): (batch: ColumnBatch) => Int32Array {
+export function compileFilter(pred: Expression, opts: CompileOptions = {}): Compiled<(batch: ColumnBatch) => Int32Array> {
   const g = new Gen();
   const val = g.expr(pred);
   const stmts = g.take();
@@ -115,7 +122,7 @@ export function compileFilter(pred: Expression, opts: CompileOptions = {}): (bat
   const fn = instantiate(src) as Generated;
   const consts = g.consts;
   const state: TaskState = { partitionIndex: opts.partitionIndex ?? 0, rowOffset: 0 };
-  return (batch: ColumnBatch): Int32Array => fn(batch, consts, state) as Int32Array;
+  return Object.assign((batch: ColumnBatch): Int32Array => fn(batch, consts, state) as Int32Array, { taskState: g.usesTaskState });
 }
 
 const ONE_ROW: ColumnBatch = { numRows: 1, columns: [] };

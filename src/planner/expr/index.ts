@@ -1,6 +1,6 @@
 // Public surface of executor-side expression evaluation (S2): compiled projections and filters over ColumnBatches,
 // batch row selection/concatenation, constant evaluation, and physical <-> user-facing value conversion.
-export { compileProjection, compileFilter, evalConstant, type CompileOptions, type TaskState } from './compile.js';
+export { compileProjection, compileFilter, evalConstant, type CompileOptions, type Compiled, type TaskState } from './compile.js';
 export { takeRows, takeColumn, concatBatches } from './batch-ops.js';
 export { valueToJs, jsToValue } from './values.js';
 export { exprType } from './expr-type.js';

@@ -1,5 +1,6 @@
-// Spark-like text of physical plans (explain's "Physical Plan" section): one operator per line with `+- `
-// children, exchanges as `Exchange hashpartitioning(k#1, 200)`, aggregates as `HashAggregate(keys=…, functions=…)`.
+// Spark-like text of physical plans (explain's "Physical Plan" section): one operator per line, children under
+// `:- ` (all but the last) and `+- ` (the last), exchanges as `Exchange hashpartitioning(k#1, 200)`, aggregates
+// as `HashAggregate(keys=…, functions=…)`.
 import { assertNever } from '../../common/assert.js';
 import type { Attribute, SortOrder } from '../expr/expression.js';
 import { exprText } from './expr-text.js';
@@ -43,11 +44,12 @@ export function nodeLine(p: PhysicalPlan): string {
     case 'window': return `Window [${p.functions.map((f, i) => { const a = p.output[p.output.length - p.functions.length + i]!; return `${f.aggregate ? f.aggregate.text : `${f.fn}()`} AS ${a.name}#${a.id}`; }).join(', ')}], [${p.partitionBy.map((e) => exprText(e, inOut(p))).join(', ')}]`;
     case 'exchange': {
       const pt = p.partitioning;
+      const origin = p.origin === undefined ? 'ENSURE_REQUIREMENTS' : p.origin.toUpperCase();
       switch (pt.kind) {
-        case 'hash': return `Exchange hashpartitioning(${pt.keys.map((k) => exprText(k, p.input.output)).join(', ')}, ${pt.numPartitions}), ENSURE_REQUIREMENTS`;
-        case 'single': return 'Exchange SinglePartition, ENSURE_REQUIREMENTS';
-        case 'round_robin': return `Exchange RoundRobinPartitioning(${pt.numPartitions}), REPARTITION_BY_NUM`;
-        case 'range': return `Exchange rangepartitioning(${pt.order.map((o) => orderText(o, p.input.output)).join(', ')}, ${pt.numPartitions}), ENSURE_REQUIREMENTS`;
+        case 'hash': return `Exchange hashpartitioning(${pt.keys.map((k) => exprText(k, p.input.output)).join(', ')}, ${pt.numPartitions}), ${origin}`;
+        case 'single': return `Exchange SinglePartition, ${origin}`;
+        case 'round_robin': return `Exchange RoundRobinPartitioning(${pt.numPartitions}), ${p.origin === undefined ? 'REPARTITION_BY_NUM' : origin}`;
+        case 'range': return `Exchange rangepartitioning(${pt.order.map((o) => orderText(o, p.input.output)).join(', ')}, ${pt.numPartitions}), ${origin}`;
         default: return assertNever(pt, 'partitioning');
       }
     }
@@ -61,7 +63,10 @@ export function displayPhysical(p: PhysicalPlan): string {
   const walk = (x: PhysicalPlan, prefix: string, indent: string): void => {
     lines.push(`${prefix}${nodeLine(x)}`);
     const kids = physicalChildren(x);
-    kids.forEach((k, i) => walk(k, `${indent}+- `, `${indent}${i < kids.length - 1 ? ':  ' : '   '}`));
+    kids.forEach((k, i) => {
+      const last = i === kids.length - 1;
+      walk(k, `${indent}${last ? '+- ' : ':- '}`, `${indent}${last ? '   ' : ':  '}`);
+    });
   };
   walk(p, '', '');
   return `AdaptiveSparkPlan isFinalPlan=false\n+- ${lines.join('\n   ')}`;

@@ -46,7 +46,7 @@ export function estimateSize(p: LogicalPlan): number {
     case 'local_relation': return p.batches.reduce((s, b) => s + b.numRows * Math.max(1, b.columns.length) * 8, 0);
     case 'range': return Math.max(0, Math.ceil((p.end - p.start) / p.step)) * 8;
     case 'rdd_scan': return UNKNOWN;
-    case 'limit': return Math.min(estimateSize(p.input), (p.limit + p.offset) * 64);
+    case 'limit': return p.limit < 0 ? estimateSize(p.input) : Math.min(estimateSize(p.input), (p.limit + p.offset) * 64);
     case 'join': return p.type === 'left_semi' || p.type === 'left_anti' ? estimateSize(p.left) : Math.min(UNKNOWN, estimateSize(p.left) * Math.max(1, p.type === 'cross' ? estimateSize(p.right) / 8 : 1) + estimateSize(p.right));
     default: return planChildren(p).reduce((s, c) => Math.min(UNKNOWN, s + estimateSize(c)), 0);
   }

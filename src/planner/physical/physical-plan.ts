@@ -75,7 +75,16 @@ export type PhysicalPlan =
   | (Out & { readonly kind: 'expand'; readonly input: PhysicalPlan; readonly projections: readonly (readonly Expression[])[] })
   | (Out & { readonly kind: 'generate'; readonly input: PhysicalPlan; readonly generator: Expression; readonly outer: boolean; readonly position: boolean })
   | (Out & { readonly kind: 'window'; readonly input: PhysicalPlan; readonly partitionBy: readonly Expression[]; readonly orderBy: readonly SortOrder[]; readonly functions: readonly WindowSpecBound[] })
-  | (Out & { readonly kind: 'exchange'; readonly input: PhysicalPlan; readonly partitioning: Partitioning })
+  | (Out & {
+      readonly kind: 'exchange';
+      readonly input: PhysicalPlan;
+      readonly partitioning: Partitioning;
+      /**
+       * Spark's ShuffleOrigin (absent: ENSURE_REQUIREMENTS). REPARTITION_BY_NUM (repartition(n, …)) keeps its n
+       * partitions; REPARTITION_BY_COL (repartition(cols) without n) may be coalesced adaptively.
+       */
+      readonly origin?: 'repartition_by_num' | 'repartition_by_col';
+    })
   | (Out & { readonly kind: 'broadcast_exchange'; readonly input: PhysicalPlan });
 
 export type PhysicalKind = PhysicalPlan['kind'];

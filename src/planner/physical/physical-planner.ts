@@ -105,6 +105,8 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
     case 'limit': {
       // ORDER BY … LIMIT n stays a top-k: the sort under a limit keeps the single-partition path
       const child = underLimit(p.input, conf);
+      // limit -1: OFFSET without LIMIT (no local limit; the offset is skipped once all rows are in one partition)
+      if (p.limit < 0) return { kind: 'limit', input: single(child), limit: -1, offset: p.offset, global: true, output };
       const local: PhysicalPlan = { kind: 'limit', input: child, limit: p.limit + p.offset, offset: 0, global: false, output };
       return { kind: 'limit', input: single(local), limit: p.limit, offset: p.offset, global: true, output };
     }
@@ -136,9 +138,9 @@ export function planPhysical(p: LogicalPlan, conf: PlannerConf): PhysicalPlan {
     case 'repartition': {
       const child = rec(p.input);
       const num = p.numPartitions ?? n;
-      if (!p.shuffle) return { kind: 'exchange', input: child, output, partitioning: { kind: 'round_robin', numPartitions: num } };
-      if (p.exprs.length === 0) return { kind: 'exchange', input: child, output, partitioning: { kind: 'round_robin', numPartitions: num } };
-      return { kind: 'exchange', input: child, output, partitioning: { kind: 'hash', keys: bindAll(p.exprs, outputOf(p.input)), numPartitions: num } };
+      const origin = p.numPartitions === undefined ? 'repartition_by_col' as const : 'repartition_by_num' as const;
+      if (!p.shuffle || p.exprs.length === 0) return { kind: 'exchange', input: child, output, partitioning: { kind: 'round_robin', numPartitions: num }, origin: 'repartition_by_num' };
+      return { kind: 'exchange', input: child, output, partitioning: { kind: 'hash', keys: bindAll(p.exprs, outputOf(p.input)), numPartitions: num }, origin };
     }
     case 'cached':
       return { kind: 'cached', input: rec(p.input), cacheId: p.cacheId, output };

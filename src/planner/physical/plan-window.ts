@@ -6,7 +6,7 @@ import type { FrameBoundary } from '../expr/expression.js';
 import { TsSparkError } from '../../common/errors.js';
 import { exprType } from '../expr/expr-type.js';
 import { outputOf } from '../optimizer/plan-utils.js';
-import { bindAll, bindOrder } from './bind.js';
+import { bindAll, bindOrder, boundRef } from './bind.js';
 import { aggSpec } from './plan-aggregate.js';
 import type { PhysicalPlan, WindowSpecBound } from './physical-plan.js';
 
@@ -53,5 +53,9 @@ export function planWindow(p: Extract<LogicalPlan, { kind: 'window' }>, child: P
     attrs = [...attrs, ...g.items.map((i) => i.attr)];
     cur = { kind: 'window', input: sorted, partitionBy, orderBy, functions, output: attrs };
   }
-  return cur;
+  // operators append their results in group order; the parent binds in the logical node's order (input then items)
+  const logical = outputOf(p);
+  if (logical.every((a, i) => attrs[i]!.id === a.id)) return cur;
+  const pos = new Map(attrs.map((a, i) => [a.id, i] as const));
+  return { kind: 'project', input: cur, exprs: logical.map((a) => boundRef(pos.get(a.id)!, attrs[pos.get(a.id)!]!)), output: logical };
 }

@@ -51,6 +51,17 @@ function base(spec: AggSpec): AggOps {
       const better = (a: unknown, b: unknown): unknown => (a === null ? b : b === null ? a : cmp(b, a) * sign > 0 ? b : a);
       return { init: () => null, update: (s, a) => better(s, a[0]), merge: better, finish: (s) => s };
     }
+    case 'max_by': case 'min_by': {
+      // state: null or [value, ordering]; rows with a NULL ordering are skipped, ties keep the earlier row (Spark's MaxMinBy)
+      const sign = spec.fn === 'min_by' ? -1 : 1;
+      const better = (a: unknown, b: unknown): unknown => (a === null ? b : b === null ? a : cmp((b as unknown[])[1], (a as unknown[])[1]) * sign > 0 ? b : a);
+      return {
+        init: () => null,
+        update: (s, a) => (a[1] === null || a[1] === undefined ? s : better(s, [a[0] ?? null, a[1]])),
+        merge: better,
+        finish: (s) => (s === null ? null : (s as unknown[])[0]),
+      };
+    }
     case 'first': case 'last': case 'any_value': {
       const isLast = spec.fn === 'last';
       return {

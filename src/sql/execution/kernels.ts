@@ -1,17 +1,24 @@
 // Expression evaluation for the operators: plain column references are picked directly; everything else goes
-// through the expression compiler (src/planner/expr: compileProjection/compileFilter). Compiled functions are
-// cached per expression text.
+// through the expression compiler (src/planner/expr: compileProjection/compileFilter). Deterministic compiled
+// functions are cached per expression text; ones reading per-task state (spark_partition_id,
+// monotonically_increasing_id, rand) get a fresh instance per call, initialised with the running task's partition.
 import { TsSparkError } from '../../common/errors.js';
-import { compileFilter, compileProjection } from '../../planner/expr/index.js';
+import { compileFilter, compileProjection, type Compiled } from '../../planner/expr/index.js';
 import type { Expression } from '../../planner/expr/expression.js';
+import { currentTaskEnv } from '../../rdd/compute/task-env.js';
 import type { Column, ColumnBatch } from '../batch/column-batch.js';
 
 function compiler(): { compileProjection: typeof compileProjection; compileFilter: typeof compileFilter } {
   return { compileProjection, compileFilter };
 }
 
-const projCache = new Map<string, (batch: ColumnBatch) => Column[]>();
-const filterCache = new Map<string, (batch: ColumnBatch) => Int32Array>();
+const projCache = new Map<string, Compiled<(batch: ColumnBatch) => Column[]>>();
+const filterCache = new Map<string, Compiled<(batch: ColumnBatch) => Int32Array>>();
+
+/** The partition index of the task running on this thread (0 outside a task, e.g. constant folding). */
+function taskPartition(): number {
+  return currentTaskEnv()?.partitionId ?? 0;
+}
 
 /** Evaluates bound expressions over a batch: one column each. */
 export function projector(exprs: readonly Expression[]): (batch: ColumnBatch) => Column[] {
@@ -25,7 +32,8 @@ export function projector(exprs: readonly Expression[]): (batch: ColumnBatch) =>
     f = compiler().compileProjection(exprs);
     projCache.set(key, f);
   }
-  return f;
+  // callers make one projector per task (operator instance), so per-task state starts fresh here
+  return f.taskState ? compiler().compileProjection(exprs, { partitionIndex: taskPartition() }) : f;
 }
 
 /** Selected row indices of a bound predicate (NULL is not selected). */
@@ -50,5 +58,5 @@ export function selector(pred: Expression): (batch: ColumnBatch) => Int32Array {
     f = compiler().compileFilter(pred);
     filterCache.set(key, f);
   }
-  return f;
+  return f.taskState ? compiler().compileFilter(pred, { partitionIndex: taskPartition() }) : f;
 }

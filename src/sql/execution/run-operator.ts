@@ -28,7 +28,7 @@ export function* runOperator(node: PhysicalPlan, input: Iterable<ColumnBatch>): 
     case 'window': yield windowBatches(node, input); return;
     case 'limit': {
       let skip = node.offset;
-      let left = node.limit;
+      let left = node.limit < 0 ? Number.POSITIVE_INFINITY : node.limit; // -1: offset only
       for (const b of input) {
         if (left <= 0) return;
         const from = Math.min(skip, b.numRows);

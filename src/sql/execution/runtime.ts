@@ -23,6 +23,10 @@ export interface SqlRuntime {
   readonly parallelismFirst?: boolean;
   /** spark.sql.adaptive.autoBroadcastJoinThreshold in bytes (-1: never convert shuffled joins to broadcasts). */
   readonly broadcastBytes?: number;
+  /** spark.sql.files.maxPartitionBytes in bytes (default 128 MiB): the largest split of a file scan. */
+  readonly filesMaxPartitionBytes?: number;
+  /** spark.sql.files.openCostInBytes in bytes (default 4 MiB): the estimated cost of opening a file when packing splits. */
+  readonly filesOpenCostInBytes?: number;
   /** RDDs of ColumnBatches behind rdd_scan nodes (createDataFrame(rdd)). */
   readonly rdds?: ReadonlyMap<number, RDD<ColumnBatch>>;
   /** Persisted RDDs of cached DataFrames, by cache id (session-scoped). */

@@ -76,7 +76,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       return sc.parallelize(tasks, tasks.length).mapPartitions((it) => rangeBatches(it));
     }
     case 'file_scan': {
-      const tasks = sources().readPartitions(p.source, p.columns, p.filters);
+      const tasks = sources().readPartitions(p.source, p.columns, p.filters, { maxPartitionBytes: rt.filesMaxPartitionBytes, openCostInBytes: rt.filesOpenCostInBytes, parallelism: sc.defaultParallelism });
       metricsFor(rt)?.scanned(p, tasks);
       const columns = p.columns;
       const filters = p.filters;
@@ -97,7 +97,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       const n = numOf(p.partitioning);
       const sizes = sc.collectionAccumulator<number[]>();
       const shuffled = keyedSide(rt, child, p.partitioning, sizes).partitionBy(hashPartitioner(n));
-      const m = p.partitioning.kind === 'hash' ? await adaptiveCount(rt, shuffled, [sizes], n) : n;
+      const m = p.partitioning.kind === 'hash' && p.origin !== 'repartition_by_num' ? await adaptiveCount(rt, shuffled, [sizes], n) : n;
       const read = m < n ? shuffled.coalesce(m) : shuffled;
       return read.mapPartitions((it) => valuesOf(it));
     }

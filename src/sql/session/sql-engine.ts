@@ -231,6 +231,8 @@ export class SqlEngine {
       minPartitionBytes: parseBytes(this.spark.conf.get('spark.sql.adaptive.coalescePartitions.minPartitionSize') ?? '1m'),
       parallelismFirst: (this.spark.conf.get('spark.sql.adaptive.coalescePartitions.parallelismFirst') ?? 'true') !== 'false',
       broadcastBytes: parseBytes(this.spark.conf.get('spark.sql.adaptive.autoBroadcastJoinThreshold') ?? this.spark.conf.get('spark.sql.autoBroadcastJoinThreshold') ?? '10m'),
+      filesMaxPartitionBytes: parseBytes(this.spark.conf.get('spark.sql.files.maxPartitionBytes') ?? '128m'),
+      filesOpenCostInBytes: parseBytes(this.spark.conf.get('spark.sql.files.openCostInBytes') ?? '4m'),
       rdds: this.sqlRdds,
       cache: this.cacheRdds,
     };

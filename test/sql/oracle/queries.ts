@@ -452,4 +452,11 @@ export const QUERIES: readonly OracleQuery[] = [
   { spark: 'SELECT id % 977 AS k, id FROM range(150000) ORDER BY k DESC, id', duckdb: 'SELECT range % 977 AS k, range AS id FROM range(150000) ORDER BY k DESC, id' },
   { spark: 'SELECT dept, explode(collect_list(id)) FROM emp GROUP BY dept', duckdb: 'SELECT dept, unnest(list(id)) FROM emp GROUP BY dept' },
   { spark: 'SELECT name, count(*) OVER (ORDER BY CAST(hired AS TIMESTAMP) RANGE BETWEEN INTERVAL 900 DAYS PRECEDING AND INTERVAL 10 DAYS FOLLOWING) FROM emp', duckdb: 'SELECT name, count(*) OVER (ORDER BY CAST(hired AS TIMESTAMP) NULLS FIRST RANGE BETWEEN INTERVAL 900 DAYS PRECEDING AND INTERVAL 10 DAYS FOLLOWING) FROM emp' },
+  // ---- issue-3 audit regressions: windows of several specs in one select, OFFSET without LIMIT, max_by/min_by
+  'SELECT id, sum(salary) OVER (PARTITION BY dept ORDER BY id) a, lag(salary) OVER (ORDER BY id) b, max(salary) OVER (PARTITION BY dept ORDER BY id) c FROM emp',
+  'SELECT id, row_number() OVER (ORDER BY id DESC) r, count(*) OVER (PARTITION BY dept) n, sum(age) OVER (PARTITION BY dept ORDER BY id) s FROM emp',
+  'SELECT id FROM emp ORDER BY id OFFSET 3',
+  'SELECT name FROM emp ORDER BY id OFFSET 20',
+  'SELECT dept, max_by(name, age), min_by(name, age), max_by(salary, id) FROM emp GROUP BY dept',
+  'SELECT max_by(id, salary), min_by(id, age), max_by(name, hired) FROM emp',
 ];

@@ -14,12 +14,14 @@ export const limitPushdown: Rule = {
   name: 'limit-pushdown',
   apply(plan) {
     if (plan.kind !== 'limit') return plan;
-    const n = plan.limit + plan.offset;
     const child = plan.input;
-    if (child.kind === 'limit' && child.offset === 0 && plan.offset === 0) return { ...plan, limit: Math.min(plan.limit, child.limit), input: child.input };
     if (child.kind === 'project' && child.items.every((i) => isDeterministic(i.expr))) {
       return { kind: 'project', items: child.items, input: { ...plan, input: child.input } };
     }
+    // limit -1 is OFFSET without LIMIT: nothing to cap the inputs with
+    if (plan.limit < 0 || (child.kind === 'limit' && child.limit < 0)) return plan;
+    const n = plan.limit + plan.offset;
+    if (child.kind === 'limit' && child.offset === 0 && plan.offset === 0) return { ...plan, limit: Math.min(plan.limit, child.limit), input: child.input };
     if (child.kind === 'union') {
       const inputs = child.inputs.map((c) => capped(c, n));
       if (inputs.every((c, i) => c === child.inputs[i])) return plan;

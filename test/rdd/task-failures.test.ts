@@ -147,7 +147,7 @@ describe('async functions', () => {
     try {
       const rdd = sc2.parallelize([1, 2, 3]);
       expect(() => rdd.map(async (x) => x * 2)).toThrow(/map function is async/);
-      expect(() => rdd.filter(async () => true)).toThrow(/filter function is async/);
+      expect(() => rdd.filter((async () => true) as unknown as () => boolean)).toThrow(/filter function is async/);
       const seen: number[] = [];
       await rdd.foreachPartition(async (iter) => { for (const x of iter) seen.push(x); });
       expect(seen).toEqual([]); // runs on executors: the driver's array is untouched

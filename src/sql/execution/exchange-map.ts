@@ -16,7 +16,26 @@ const MAX_POOL_ROWS = 1 << 20;
 export function* partitionBatches(p: Partitioning, mapIndex: number, input: Iterable<ColumnBatch>, sizes?: { add(x: unknown): void }): Iterable<[number, ColumnBatch]> {
   const n = p.kind === 'single' ? 1 : p.numPartitions;
   const keyFn = p.kind === 'hash' ? projector(p.keys) : undefined;
-  const rr = { next: mapIndex };
+  let next = mapIndex;
+  const pidsOf = (b: ColumnBatch): Int32Array => {
+    const rows = b.numRows;
+    const pids = keyFn ? hashRows(keyFn(b), rows) : new Int32Array(rows);
+    if (keyFn) {
+      for (let i = 0; i < rows; i++) { const h = pids[i]! % n; pids[i] = h < 0 ? h + n : h; }
+    } else {
+      for (let i = 0; i < rows; i++) pids[i] = next++ % n;
+    }
+    return pids;
+  };
+  yield* splitByPartition(n, pidsOf, input, sizes);
+}
+
+/**
+ * Pools input batches and cuts them into per-partition pieces by `pidsOf` (each row's target partition, below
+ * n), counting-sorted; per-partition byte estimates go to `sizes` at the end. Shared by hash, round-robin and
+ * range exchanges.
+ */
+export function* splitByPartition(n: number, pidsOf: (b: ColumnBatch) => Int32Array, input: Iterable<ColumnBatch>, sizes?: { add(x: unknown): void }): Iterable<[number, ColumnBatch]> {
   const bytes = new Float64Array(n);
   const poolRows = Math.min(MAX_POOL_ROWS, n * PIECE_ROWS);
   let pool: ColumnBatch[] = [];
@@ -27,17 +46,17 @@ export function* partitionBatches(p: Partitioning, mapIndex: number, input: Iter
     pool.push(b);
     pooled += b.numRows;
     if (pooled < poolRows) continue;
-    yield* split(concatAll(pool), n, keyFn, rr, bytes);
+    yield* split(concatAll(pool), n, pidsOf, bytes);
     pool = [];
     pooled = 0;
   }
-  if (pooled > 0) yield* split(concatAll(pool), n, keyFn, rr, bytes);
+  if (pooled > 0) yield* split(concatAll(pool), n, pidsOf, bytes);
   if (sizes) sizes.add(Array.from(bytes));
 }
 
-function* split(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBatch['columns']) | undefined, rr: { next: number }, bytes: Float64Array): Iterable<[number, ColumnBatch]> {
+function* split(b: ColumnBatch, n: number, pidsOf: (b: ColumnBatch) => Int32Array, bytes: Float64Array): Iterable<[number, ColumnBatch]> {
   const rowBytes = 8 * Math.max(1, b.columns.length);
-  const { starts, dst } = partitionOrder(b, n, keyFn, rr);
+  const { starts, dst } = partitionOrder(pidsOf(b), n);
   const sorted = b.columns.map((c) => scatterColumn(c, dst));
   for (let q = 0; q < n; q++) {
     const from = starts[q]!, to = starts[q + 1]!;
@@ -48,16 +67,8 @@ function* split(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBat
 }
 
 /** Counting sort by target partition: where each row goes (dst) and where each partition's rows start. */
-function partitionOrder(b: ColumnBatch, n: number, keyFn: ((b: ColumnBatch) => ColumnBatch['columns']) | undefined, rr: { next: number }): { starts: Int32Array; dst: Int32Array } {
-  const rows = b.numRows;
-  const pids = keyFn ? hashRows(keyFn(b), rows) : new Int32Array(rows);
-  if (keyFn) {
-    for (let i = 0; i < rows; i++) { const h = pids[i]! % n; pids[i] = h < 0 ? h + n : h; }
-  } else {
-    let next = rr.next;
-    for (let i = 0; i < rows; i++) pids[i] = next++ % n;
-    rr.next = next;
-  }
+function partitionOrder(pids: Int32Array, n: number): { starts: Int32Array; dst: Int32Array } {
+  const rows = pids.length;
   const starts = new Int32Array(n + 1);
   for (let i = 0; i < rows; i++) starts[pids[i]! + 1]!++;
   for (let q = 0; q < n; q++) starts[q + 1]! += starts[q]!;

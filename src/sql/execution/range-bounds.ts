@@ -3,7 +3,8 @@
 // the map side routes each row to the partition of the first bound not below its key (ties stay together).
 import type { ColumnBatch } from '../batch/column-batch.js';
 import type { SortOrder } from '../../planner/expr/expression.js';
-import { concatAll, scatterColumn, sliceColumn, valueAt } from './batch-ops.js';
+import { valueAt } from './batch-ops.js';
+import { splitByPartition } from './exchange-map.js';
 import { projector } from './kernels.js';
 import { compareSortKey, sortKeyValues } from './sort.js';
 
@@ -88,48 +89,9 @@ export function partitionOf(order: readonly SortOrder[], bounds: readonly (reado
   return lo;
 }
 
-const PIECE_ROWS = 2048;
-const MAX_POOL_ROWS = 1 << 20;
-
 /** Executor side, map of the range exchange: [partition, rows] pieces; per-partition bytes go to `sizes`. */
-export function* rangePartitionBatches(order: readonly SortOrder[], bounds: readonly (readonly unknown[])[], input: Iterable<ColumnBatch>, sizes?: { add(x: unknown): void }): Iterable<[number, ColumnBatch]> {
-  const n = bounds.length + 1;
-  const bytes = new Float64Array(n);
-  const poolRows = Math.min(MAX_POOL_ROWS, n * PIECE_ROWS);
-  let pool: ColumnBatch[] = [];
-  let pooled = 0;
-  for (const b of input) {
-    if (b.numRows === 0) continue;
-    pool.push(b);
-    pooled += b.numRows;
-    if (pooled < poolRows) continue;
-    yield* split(order, bounds, concatAll(pool), bytes);
-    pool = [];
-    pooled = 0;
-  }
-  if (pooled > 0) yield* split(order, bounds, concatAll(pool), bytes);
-  if (sizes) sizes.add(Array.from(bytes));
-}
-
-function* split(order: readonly SortOrder[], bounds: readonly (readonly unknown[])[], b: ColumnBatch, bytes: Float64Array): Iterable<[number, ColumnBatch]> {
-  const n = bounds.length + 1;
-  const rows = b.numRows;
-  const rowBytes = 8 * Math.max(1, b.columns.length);
-  if (n === 1) { bytes[0]! += rows * rowBytes; yield [0, b]; return; }
-  const pids = partitionIds(order, bounds, b);
-  const starts = new Int32Array(n + 1);
-  for (let i = 0; i < rows; i++) starts[pids[i]! + 1]!++;
-  for (let q = 0; q < n; q++) starts[q + 1]! += starts[q]!;
-  const pos = starts.slice(0, n);
-  const dst = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) dst[i] = pos[pids[i]!]!++;
-  const sorted = b.columns.map((c) => scatterColumn(c, dst));
-  for (let q = 0; q < n; q++) {
-    const from = starts[q]!, to = starts[q + 1]!;
-    if (to === from) continue;
-    bytes[q]! += (to - from) * rowBytes;
-    yield [q, { numRows: to - from, columns: sorted.map((c) => sliceColumn(c, from, to)) }];
-  }
+export function rangePartitionBatches(order: readonly SortOrder[], bounds: readonly (readonly unknown[])[], input: Iterable<ColumnBatch>, sizes?: { add(x: unknown): void }): Iterable<[number, ColumnBatch]> {
+  return splitByPartition(bounds.length + 1, (b) => partitionIds(order, bounds, b), input, sizes);
 }
 
 /** Each row's range partition; one numeric key without NaN bounds searches typed bounds directly. */

@@ -37,6 +37,6 @@ export function runInProcess(p: PhysicalPlan): Parts {
       if (p.right.kind === 'broadcast_exchange') return l.map((bs) => [...hashJoin({ ...spec, buildSide: 'right' }, bs, r.flat())]);
       return l.map((bs, i) => (spec.buildSide === 'left' ? [...hashJoin(spec, r[i]!, bs)] : [...hashJoin(spec, bs, r[i]!)]));
     }
-    default: return runInProcess(p.input).map((bs) => [...runOperator(p, bs)]);
+    default: return runInProcess((p as { input: PhysicalPlan }).input).map((bs) => [...runOperator(p, bs)]);
   }
 }

@@ -12,7 +12,4 @@ export function distEntry(relativeToSrc: string): URL {
   return pathToFileURL(path.join(dist, relativeToSrc));
 }
 
-export function packageRoot(): string {
-  const here = fileURLToPath(import.meta.url);
-  return path.dirname(path.dirname(path.dirname(here)));
-}
+export { tssparkPackageRoot as packageRoot } from './module-hooks/package-root.js';

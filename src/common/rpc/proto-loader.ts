@@ -1,30 +1,17 @@
 // Loads the .proto service definitions that live beside the code under src/**/rpc/*.proto.
 // tsc does not copy .proto files into dist, so paths resolve against <package root>/src both from src (vitest) and dist.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { TsSparkError } from '../errors.js';
+import { tssparkPackageRoot } from '../module-hooks/package-root.js';
 
-let cachedRoot: string | undefined;
 const definitionCache = new Map<string, protoLoader.PackageDefinition>();
-
-/** The directory holding tsspark's package.json (walks up from this module). */
-export function packageRoot(): string {
-  if (cachedRoot !== undefined) return cachedRoot;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return (cachedRoot = dir);
-    const parent = dirname(dir);
-    if (parent === dir) throw new TsSparkError('INTERNAL', `no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-}
 
 /** Absolute path of a .proto file given relative to src/, e.g. 'shuffle/rpc/shuffle.proto'. */
 export function protoPath(relativeToSrc: string): string {
-  const p = resolve(packageRoot(), 'src', relativeToSrc);
+  const p = resolve(tssparkPackageRoot(), 'src', relativeToSrc);
   if (!existsSync(p)) throw new TsSparkError('INTERNAL', `proto file not found: ${p}`, { details: { path: p } });
   return p;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadServiceDefinition, packageRoot, protoPath } from '../../../src/common/rpc/proto-loader.js';
+import { loadServiceDefinition, protoPath } from '../../../src/common/rpc/proto-loader.js';
+import { tssparkPackageRoot as packageRoot } from '../../../src/common/module-hooks/package-root.js';
 import { isTsSparkError } from '../../../src/common/errors.js';
 
 describe('proto-loader', () => {

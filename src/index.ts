@@ -10,7 +10,7 @@ export { hashPartitioner as HashPartitioner, type Partitioner } from './rdd/part
 export { TsSparkError, type ErrorCode } from './common/errors.js';
 export { SparkFiles } from './common/spark-files.js';
 export { SparkSession, SparkSessionBuilder } from './sql/session/spark-session.js';
-export { DataFrame, type Row } from './sql/session/dataframe.js';
+export { DataFrame, type Row, type ShowOptions } from './sql/session/dataframe.js';
 export { Column } from './sql/session/column.js';
 export { GroupedData } from './sql/session/grouped-data.js';
 export { Window } from './sql/session/window.js';

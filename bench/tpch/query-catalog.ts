@@ -1,4 +1,5 @@
-// The 22 TPC-H queries: SQL text from queries/qN.sql (read next to this file) and whether the answer is ordered.
+// The 22 TPC-H queries: SQL text from queries/qN.sql (read next to this file, Q11's fraction scaled to the data's SF)
+// and whether the answer is ordered.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +14,23 @@ export function queriesDir(): string {
   throw new Error('bench/tpch/queries not found (run from the repository root)');
 }
 
-export function querySql(n: number): string {
-  return fs.readFileSync(path.join(queriesDir(), `q${n}.sql`), 'utf8');
+/** Q11's FRACTION substitution parameter: 0.0001 / SF (TPC-H 2.4.11.3), as a plain decimal literal. */
+export const q11Fraction = (sf: number): string => (0.0001 / sf).toFixed(14).replace(/0+$/, '');
+
+/** The query's text for data at scale factor sf (only Q11 depends on it). */
+export function querySql(n: number, sf = 1): string {
+  const text = fs.readFileSync(path.join(queriesDir(), `q${n}.sql`), 'utf8');
+  return n === 11 ? text.replace('* 0.0001', `* ${q11Fraction(sf)}`) : text;
+}
+
+/** The scale factor recorded by `tpch gen` in DIR/_tpch.json (1 when absent). */
+export function dataScaleFactor(dir: string): number {
+  try {
+    const sf = (JSON.parse(fs.readFileSync(path.join(dir, '_tpch.json'), 'utf8')) as { sf?: unknown }).sf;
+    return typeof sf === 'number' && sf > 0 ? sf : 1;
+  } catch {
+    return 1;
+  }
 }
 
 /** True when the outermost query has ORDER BY (last one in the text: subqueries never order in TPC-H). */

@@ -8,7 +8,7 @@ import { openDuckOracle } from './duck-oracle.js';
 import { normalizeValue, type Cell } from './normalize.js';
 import { DriverPeakRss, executorsPeakRss, mib, tasksInDriver } from './peak-rss.js';
 import { spillSince } from './spill-bytes.js';
-import { ALL_QUERIES, isOrdered, querySql } from './query-catalog.js';
+import { ALL_QUERIES, dataScaleFactor, isOrdered, querySql } from './query-catalog.js';
 import { packageEngine, registerTables, type DataFrame, type Engine, type EngineFactory, type TpchTables } from './session.js';
 
 export interface RunArgs {
@@ -96,11 +96,12 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
   const conf = tasksInDriver(master) || args.conf?.some(([k]) => k === 'spark.executor.heartbeatInterval')
     ? args.conf ?? [] : [...(args.conf ?? []), ['spark.executor.heartbeatInterval', '1s'] as const];
   const log = (s: string): void => { if (!args.quiet) console.log(s); };
+  const sf = dataScaleFactor(args.data);
   const duck = await openDuckOracle(args.data, 2);
   const expected = new Map<number, { rows: Cell[][]; ms: number }>();
   try {
     for (const q of queries) {
-      const sql = querySql(q);
+      const sql = querySql(q, sf);
       if (args.runs > 0) await duck.query(sql); // warm-up
       const ts: number[] = [];
       let rows: Cell[][] = [];
@@ -134,11 +135,11 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
     }
     const eng = engine, tbl = tables;
     const build = (): DataFrame => {
-      if (args.api === 'sql') return eng.session.sql(querySql(q));
+      if (args.api === 'sql') return eng.session.sql(querySql(q, sf));
       const f = dataframeQuery(q);
       if (f === undefined) throw new Error(`Q${q} is not written with the DataFrame API yet`);
       if (eng.functions === undefined) throw new Error('tsspark functions are not available');
-      return f(tbl, eng.functions);
+      return f(tbl, eng.functions, sf);
     };
     const cancel = (): void => { try { eng.session.sparkContext?.cancelAllJobs?.(); } catch { /* best effort */ } };
     const collect = async (): Promise<Cell[][]> => (await build().collect()).map((r) => Object.values(r).map(normalizeValue));
@@ -155,7 +156,7 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
     };
     try {
       const [rows, firstMs] = await timed(() => withTimeout(collect(), timeout, cancel));
-      const reason = args.check ? compareAnswers(exp.rows, rows, isOrdered(querySql(q))) : undefined;
+      const reason = args.check ? compareAnswers(exp.rows, rows, isOrdered(querySql(q, sf))) : undefined;
       if (reason !== undefined) {
         base = await measured();
         results.push({ ...base, rows: rows.length, tssparkMs: firstMs, ratio: firstMs / exp.ms, status: 'WRONG', reason });

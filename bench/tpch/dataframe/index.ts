@@ -23,7 +23,8 @@ import { q20 } from './q20.js';
 import { q21 } from './q21.js';
 import { q22 } from './q22.js';
 
-export type DataFrameQuery = (t: TpchTables, F: TpchFunctions) => DataFrame;
+/** sf: the data's scale factor (Q11's fraction depends on it). */
+export type DataFrameQuery = (t: TpchTables, F: TpchFunctions, sf: number) => DataFrame;
 
 const QUERIES: Readonly<Record<number, DataFrameQuery>> = {
   1: q1, 2: q2, 3: q3, 4: q4, 5: q5, 6: q6, 7: q7, 8: q8, 9: q9, 10: q10, 11: q11,

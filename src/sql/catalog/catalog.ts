@@ -4,7 +4,8 @@ import type { FileSource, LogicalPlan } from '../../planner/logical/logical-plan
 import { reIdPlan } from '../../planner/logical/re-id.js';
 import { newExprId } from '../../planner/logical/expr-ids.js';
 import type { StructType } from '../types/data-type.js';
-import { analysisError, quoteParts, tableNotFound } from '../analyzer/errors.js';
+import { analysisError, quoteId, quoteParts, suggest, tableNotFound } from '../analyzer/errors.js';
+import type { TsSparkError } from '../../common/errors.js';
 import { inferFileSchema } from './source-adapter.js';
 
 /** Spark's pyspark.sql.catalog.Table. */
@@ -81,8 +82,21 @@ export class Catalog {
   /** A relation by its (possibly qualified) name, with fresh expression ids so two references never share ids. */
   lookupRelation(nameParts: readonly string[]): LogicalPlan {
     const plan = nameParts.length === 1 ? this.views.get(nameParts[0]!.toLowerCase()) : undefined;
-    if (!plan) throw tableNotFound(nameParts);
+    if (!plan) throw this.tableNotFound(nameParts);
     return reIdPlan(plan);
+  }
+
+  /**
+   * Spark 3.5's TABLE_OR_VIEW_NOT_FOUND, plus (tsspark's addition) the closest temp view names, as Spark suggests
+   * columns: `Did you mean one of the following? [`people`]`, ordered by edit distance, at most five.
+   */
+  tableNotFound(nameParts: readonly string[]): TsSparkError {
+    const err = tableNotFound(nameParts);
+    const candidates = suggest(nameParts[nameParts.length - 1]!, [...this.views.keys()]).map(quoteId);
+    if (candidates.length === 0) return err;
+    const text = err.message.slice('[TABLE_OR_VIEW_NOT_FOUND] '.length);
+    return analysisError('TABLE_OR_VIEW_NOT_FOUND', '42P01', { relationName: quoteParts(nameParts) },
+      `${text}\nDid you mean one of the following? [${candidates.join(', ')}].`, { candidates });
   }
 
   isFileFormat(format: string): boolean {

@@ -10,7 +10,7 @@ export interface ObservedError {
   readonly code: ErrorCode;
   /** Spark-style error class when ours names one (details.errorClass, or a leading `[CLASS]` in the message). */
   readonly errorClass?: string;
-  /** One line: `[CLASS] message` or the message, without stack. */
+  /** The whole message as Spark prints it (`[CLASS] …`, `Expected one of …`, the `== SQL ==` caret block), no stack. */
   readonly message: string;
 }
 
@@ -20,7 +20,9 @@ const WRAPPERS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['JOB_FAILED', 'TASK
 export function observeError(e: unknown): ObservedError {
   let cur: unknown = e;
   for (let depth = 0; depth < 8 && isTsSparkError(cur) && WRAPPERS.has(cur.code) && cur.cause !== undefined; depth++) cur = cur.cause;
-  const message = firstLine(cur instanceof Error ? cur.message : String(cur));
+  // a wrapper without cause embeds the task's stack in its text ("Lost task …: <stack>"): keep the text only
+  const message = (cur instanceof Error ? cur.message : String(cur)).split('\n').filter((l) => !/^\s+at \S/.test(l))
+    .join('\n').replace(/^\s+/, '').trimEnd();
   if (!isTsSparkError(cur)) return { code: 'INTERNAL', message };
   const fromDetails = typeof cur.details.errorClass === 'string' ? cur.details.errorClass : undefined;
   const fromMessage = /^\[([A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)*)\]/.exec(message)?.[1];
@@ -28,10 +30,10 @@ export function observeError(e: unknown): ObservedError {
   return errorClass === undefined ? { code: cur.code, message } : { code: cur.code, errorClass, message };
 }
 
-function firstLine(s: string): string {
-  const t = s.replace(/^\s+/, '');
-  const nl = t.indexOf('\n');
-  return nl < 0 ? t : t.slice(0, nl);
+/** The first line of an observed message: what the conformance report shows (classes are what it compares). */
+export function firstLine(s: string): string {
+  const nl = s.indexOf('\n');
+  return nl < 0 ? s : s.slice(0, nl);
 }
 
 /** Our code for a recorded exception class, by its simple name; undefined when there is no counterpart. */

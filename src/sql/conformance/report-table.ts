@@ -1,5 +1,6 @@
 // Totals of a conformance run and the table the runner prints: per file, statements, schema and row matches of
 // the statements Spark answered, recorded errors we also raise (and with the same class), skips and passes.
+import { firstLine } from './error-class.js';
 import type { FileReport, StatementReport } from './run-file.js';
 
 export interface Tally {
@@ -68,7 +69,7 @@ export function formatFailures(files: readonly FileReport[], maxText = 160): str
       let what: string;
       if (s.outcome.kind === 'error') {
         what = s.errorExpected ? `error class differs: expected ${s.expected.error!.errorClass ?? s.expected.error!.exceptionClass}, got ${s.outcome.error.errorClass ?? s.outcome.error.code}`
-          : `failed: ${s.outcome.error.message}`;
+          : `failed: ${firstLine(s.outcome.error.message)}`;
       } else if (s.errorExpected) {
         what = `expected ${s.expected.error!.errorClass ?? s.expected.error!.exceptionClass}, but answered`;
       } else if (!s.schemaMatch) {

@@ -23,7 +23,7 @@ export function runCommand(spark: SparkSession, cmd: Command): DataFrame {
       else spark.catalogImpl.createTempView(cmd.name, cmd.plan);
       return empty(spark);
     case 'drop_view':
-      if (!cmd.exists && !cmd.ifExists) throw new TsSparkError('ANALYSIS_ERROR', `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${cmd.name}\` cannot be found.`, { details: { errorClass: 'TABLE_OR_VIEW_NOT_FOUND' } });
+      if (!cmd.exists && !cmd.ifExists) throw spark.catalogImpl.tableNotFound([cmd.name]);
       spark.catalogImpl.dropTempView(cmd.name);
       return empty(spark);
     case 'describe':
@@ -64,7 +64,7 @@ export function runCommand(spark: SparkSession, cmd: Command): DataFrame {
     }
     case 'uncache_table':
       if (spark.catalogImpl.tableExists(cmd.name)) spark.catalog.uncacheTable(cmd.name);
-      else if (!cmd.ifExists) throw new TsSparkError('ANALYSIS_ERROR', `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${cmd.name}\` cannot be found.`);
+      else if (!cmd.ifExists) throw spark.catalogImpl.tableNotFound([cmd.name]);
       return empty(spark);
     case 'clear_cache':
       spark.catalog.clearCache();
@@ -84,7 +84,7 @@ export function runCommand(spark: SparkSession, cmd: Command): DataFrame {
       if (cmd.statement.kind === 'drop' && cmd.statement.object === 'table') {
         const name = cmd.statement.name[cmd.statement.name.length - 1]!;
         if (!dropTable(spark, name) && !cmd.statement.ifExists) {
-          throw new TsSparkError('ANALYSIS_ERROR', `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found.`, { details: { errorClass: 'TABLE_OR_VIEW_NOT_FOUND' } });
+          throw spark.catalogImpl.tableNotFound([name]);
         }
         return empty(spark);
       }

@@ -52,7 +52,7 @@ export function insertInto(spark: SparkSession, stmt: Extract<Statement, { kind:
   const name = stmt.table[stmt.table.length - 1]!.toLowerCase();
   const t = tables(spark).get(name);
   if (!t) {
-    throw new TsSparkError('ANALYSIS_ERROR', `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found.`, { details: { errorClass: 'TABLE_OR_VIEW_NOT_FOUND' } });
+    throw spark.catalogImpl.tableNotFound([name]);
   }
   const plan = spark.analyzer.analyzeQuery(stmt.query);
   const cols = outputOf(plan);

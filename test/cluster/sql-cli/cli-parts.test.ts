@@ -44,8 +44,9 @@ describe('printing', () => {
     expect(timeTakenLine(2000, 0)).toBe('Time taken: 2.0 seconds');
   });
 
-  it('errors as [ERROR_CLASS] message, unwrapped from job failures, first line only', () => {
-    expect(errorLine(new TsSparkError('ANALYSIS_ERROR', '[TABLE_OR_VIEW_NOT_FOUND] The table `t` cannot be found.\nat …'))).toBe('[TABLE_OR_VIEW_NOT_FOUND] The table `t` cannot be found.');
+  it("errors as [ERROR_CLASS] message, unwrapped from job failures, Spark's whole message without stack lines", () => {
+    const notFound = '[TABLE_OR_VIEW_NOT_FOUND] The table `t` cannot be found.\n\n== SQL ==\nselect * from t\n--------------^';
+    expect(errorLine(new TsSparkError('ANALYSIS_ERROR', `${notFound}\n    at resolve (file:///x.js:1:1)`))).toBe(notFound);
     const inner = new TsSparkError('ARITHMETIC_ERROR', 'Division by zero.', { details: { errorClass: 'DIVIDE_BY_ZERO' } });
     expect(errorLine(new TsSparkError('JOB_FAILED', 'Job aborted', { cause: inner }))).toBe('[DIVIDE_BY_ZERO] Division by zero.');
     expect(errorLine(new TsSparkError('PARSE_ERROR', 'Syntax error at or near x'))).toBe('[PARSE_ERROR] Syntax error at or near x');

@@ -39,4 +39,15 @@ describe('tsspark-sql', () => {
     expect(r.out).toBe('spark.sql.shuffle.partitions\t7\n2\na;b\n');
     expect(r.err).toMatch(/^\[UNRESOLVED_COLUMN/m);
   });
+
+  it("prints Spark's whole error message (Expected one of, the caret block, table candidates) without a stack", () => {
+    const parse = run(['-S', '-e', 'select 1 from t where']);
+    expect(parse.code).toBe(1);
+    expect(parse.err).toMatch(/^\[PARSE_SYNTAX_ERROR\] Syntax error at or near end of input\. ?\(line 1, pos 21\)\nExpected one of: .*'NOT'.*\n\n== SQL ==\nselect 1 from t where\n-{21}\^/m);
+    const table = run(['-S', '-e', 'create temp view people as select 1 a; select * from peple']);
+    expect(table.code).toBe(1);
+    expect(table.err).toContain('[TABLE_OR_VIEW_NOT_FOUND] The table or view `peple` cannot be found. Verify the spelling and correctness of the schema and catalog.\n');
+    expect(table.err).toContain('\nDid you mean one of the following? [`people`].');
+    expect(parse.err + table.err).not.toMatch(/\n\s+at /);
+  });
 });

@@ -137,9 +137,44 @@ describe('rewrite-subqueries', () => {
     expect(text).not.toContain('exists');
   });
 
+  it('EXISTS under OR splits the rows into a semi-joined part and an anti-joined part', () => {
+    const sub = selectOne(filter(u, eq(a3, outer(a1))));
+    const p = filter(t, { kind: 'or', left: call('greater_than', b2, lit(1)), right: { kind: 'exists', plan: sub, outer: [a1] } });
+    expect(rewrite(p)).toBe([
+      'Union false, false',
+      ':- Filter ((b#2 > 1) OR true)',
+      ':  +- Join LeftSemi, (a#3 = a#1)',
+      ':     :- LocalRelation [a#1, b#2]',
+      ':     +- Project [1 AS 1#6, a#3]',
+      ':        +- LocalRelation [a#3, b#4, c#5]',
+      '+- Filter ((b#2 > 1) OR false)',
+      '   +- Join LeftAnti, (a#3 = a#1)',
+      '      :- LocalRelation [a#1, b#2]',
+      '      +- Project [1 AS 1#6, a#3]',
+      '         +- LocalRelation [a#3, b#4, c#5]',
+    ].join('\n'));
+    expect(outputOf(applyRule(p, rewriteSubqueries, conf)).map((x) => x.id)).toEqual([1, 2]);
+  });
+
+  it('IN under OR adds a part for a NULL result when either side is nullable', () => {
+    const p = filter(t, { kind: 'or', left: call('greater_than', b2, lit(1)), right: { kind: 'in_subquery', expr: [a1], plan: project(u, a3), outer: [] } });
+    const lines = rewrite(p).split('\n');
+    expect(lines.filter((l) => /^[:+]- Filter/.test(l))).toEqual(['Filter ((b#2 > 1) OR true)', 'Filter ((b#2 > 1) OR false)', 'Filter ((b#2 > 1) OR null)'].map((f, i) => `${i < 2 ? ':-' : '+-'} ${f}`));
+    const joins = lines.map((l) => /Join (\w+), (.*)$/.exec(l)?.slice(1).join(' ')).filter((x) => x !== undefined);
+    // the NULL part: rows without an equal value (anti join) that meet a NULL comparison (null-aware semi join);
+    // its second copy of the subquery gets fresh ids
+    expect(joins[0]).toBe('LeftSemi (a#1 = a#3)');
+    expect(joins[1]).toBe('LeftAnti ((a#1 = a#3) OR isnull((a#1 = a#3)))');
+    expect(joins[2]).toMatch(/^LeftSemi \(\(a#1 = a#(\d+)\) OR isnull\(\(a#1 = a#\1\)\)\)$/);
+    expect(joins[2]).not.toContain('#3');
+    expect(joins[3]).toBe('LeftAnti (a#1 = a#3)');
+    // both sides non-nullable: IN is never NULL, two parts
+    const nn = (x: Attribute): Attribute => ({ ...x, nullable: false });
+    const strict = filter(rel(nn(a1), b2), { kind: 'or', left: call('greater_than', b2, lit(1)), right: { kind: 'in_subquery', expr: [nn(a1)], plan: project(rel(nn(a3)), nn(a3)), outer: [] } });
+    expect(rewrite(strict).split('\n').filter((l) => l.includes('Join'))).toEqual([':  +- Join LeftSemi, (a#1 = a#3)', '   +- Join LeftAnti, (a#1 = a#3)']);
+  });
+
   it('rejects subqueries it cannot turn into joins with a clear error', () => {
-    const underOr = filter(t, { kind: 'or', left: call('greater_than', b2, lit(1)), right: { kind: 'exists', plan: selectOne(u), outer: [] } });
-    expect(() => rewrite(underOr)).toThrow(/EXISTS subquery is only supported as a top-level conjunct/);
     const inSelect: LogicalPlan = { kind: 'project', input: t, items: [{ expr: { kind: 'exists', plan: selectOne(u), outer: [] }, attr: attr(10, 'e', T.boolean) }] };
     expect(() => rewrite(inSelect)).toThrow(TsSparkError);
     const notAggregated = { kind: 'scalar_subquery' as const, plan: project(filter(u, eq(a3, outer(a1))), c5), type: T.int, outer: [a1] };

@@ -10,8 +10,15 @@ describe('observeError / errorClassMatches', () => {
     const wrapped = new TsSparkError('JOB_FAILED', 'Job aborted', { cause: new TsSparkError('TASK_FAILED', 'task 0 failed', { cause: cast }) });
     expect(observeError(wrapped)).toMatchObject({ code: 'CAST_ERROR', errorClass: 'CAST_INVALID_INPUT' });
     expect(observeError(new TsSparkError('ANALYSIS_ERROR', '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column …\nmore'))).toEqual({
-      code: 'ANALYSIS_ERROR', errorClass: 'UNRESOLVED_COLUMN.WITH_SUGGESTION', message: '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column …' });
+      code: 'ANALYSIS_ERROR', errorClass: 'UNRESOLVED_COLUMN.WITH_SUGGESTION', message: '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column …\nmore' });
     expect(observeError(new TypeError('x is undefined'))).toEqual({ code: 'INTERNAL', message: 'x is undefined' });
+  });
+
+  it("keeps Spark's whole multi-line message (Expected one of, the caret block) but never a stack", () => {
+    const text = "[PARSE_SYNTAX_ERROR] Syntax error at or near 'FORM'. (line 1, pos 9)\nExpected one of: ','.\n\n== SQL ==\nSELECT 1 FORM t\n---------^^^";
+    expect(observeError(new TsSparkError('PARSE_ERROR', text)).message).toBe(text);
+    const lost = new TsSparkError('JOB_FAILED', 'Job aborted due to stage failure: Lost task 0.0 (TID 1): Error: boom\n    at f (file:///a.js:1:2)\n    at g (file:///a.js:3:4)');
+    expect(observeError(lost).message).toBe('Job aborted due to stage failure: Lost task 0.0 (TID 1): Error: boom');
   });
 
   it('JSON errors match by errorClass, free-text ones by exception kind', () => {

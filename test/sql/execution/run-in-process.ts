@@ -20,7 +20,7 @@ export function runInProcess(p: PhysicalPlan): Parts {
   switch (p.kind) {
     case 'local_scan': { const n = p.numPartitions; return Array.from({ length: n }, (_, i) => p.batches.filter((_b, j) => j % n === i)); }
     case 'range_scan': return rangeTasks(p.start, p.end, p.step, p.numPartitions).map((t) => [...rangeBatches([t])]);
-    case 'file_scan': throw new Error('not in process');
+    case 'file_scan': case 'rdd_scan': throw new Error('not in process');
     case 'union': return p.inputs.flatMap(runInProcess);
     case 'exchange': return exchange(p.partitioning, runInProcess(p.input));
     case 'broadcast_exchange': return runInProcess(p.input);

@@ -459,4 +459,11 @@ export const QUERIES: readonly OracleQuery[] = [
   'SELECT name FROM emp ORDER BY id OFFSET 20',
   'SELECT dept, max_by(name, age), min_by(name, age), max_by(salary, id) FROM emp GROUP BY dept',
   'SELECT max_by(id, salary), min_by(id, age), max_by(name, hired) FROM emp',
+  // EXISTS / IN subqueries under OR, NOT, CASE (split into semi/anti-joined parts)
+  'SELECT name FROM emp e WHERE e.age > 45 OR EXISTS (SELECT 1 FROM dept d WHERE d.dept = e.dept AND d.budget > 100000)',
+  'SELECT name FROM emp e WHERE e.salary < 90 OR NOT EXISTS (SELECT 1 FROM dept d WHERE d.dept = e.dept)',
+  'SELECT name FROM emp WHERE age < 30 OR dept IN (SELECT dept FROM dept WHERE budget >= 250000)',
+  'SELECT name FROM emp WHERE NOT (dept IN (SELECT dept FROM dept)) OR salary > 125',
+  'SELECT a, b FROM nums WHERE b IN (SELECT b FROM nums WHERE a > 5) OR a IN (SELECT a FROM nums WHERE s = \'y\')',
+  'SELECT name FROM emp e WHERE CASE WHEN EXISTS (SELECT 1 FROM dept d WHERE d.dept = e.dept) THEN salary > 100 ELSE age > 40 END',
 ];

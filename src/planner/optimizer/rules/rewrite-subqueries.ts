@@ -5,13 +5,17 @@
 //   Filter NOT exists …                          →  Join left_anti
 //   Filter x#1 IN (subquery y#3)                 →  Join left_semi ((x#1 = y#3) AND <correlated predicates>)
 //   Filter NOT x#1 IN (subquery y#3)             →  Join left_anti (((x#1 = y#3) OR isnull((x#1 = y#3))) AND …)  (null-aware)
-// Only top-level conjuncts of a Filter may be EXISTS/IN; correlated scalar subqueries may sit in Filter conditions
-// and Project items (see rewrite-scalar-subquery.ts). Anything else is a clear UNSUPPORTED error.
+// EXISTS/IN nested in a Filter condition (under OR, CASE, …) split the rows by the subquery's value, each part
+// filtered by the condition with that value substituted (Spark adds an existence-join marker column instead):
+//   Filter (b#2 > 1 OR exists …)  →  Union [Filter (b#2 > 1 OR true) ← Join left_semi …, Filter (b#2 > 1 OR false) ← Join left_anti …]
+// IN adds a third part for a NULL result (no match, a NULL comparison) unless both sides are non-nullable.
+// Correlated scalar subqueries may sit in Filter conditions and Project items (see rewrite-scalar-subquery.ts);
+// EXISTS/IN elsewhere is a clear UNSUPPORTED error.
 import { TsSparkError } from '../../../common/errors.js';
 import type { Expression, NamedExpression } from '../../expr/expression.js';
-import { exprExists, planChildren, planExpressions, reIdPlan, transformPlanDown, typeOf } from '../../logical/index.js';
+import { collectExprs, exprExists, nullableOf, planChildren, planExpressions, reIdPlan, transformPlanDown, typeOf } from '../../logical/index.js';
 import type { LogicalPlan } from '../../logical/logical-plan.js';
-import { andAll, conjuncts } from '../expr-utils.js';
+import { andAll, conjuncts, transformDown } from '../expr-utils.js';
 import { outputOf } from '../plan-utils.js';
 import type { Rule } from '../rule.js';
 import { assertJoinable, outerToAttr, pullUpCorrelated } from './pull-up-correlated.js';
@@ -57,9 +61,11 @@ function equal(x: Expression, y: Expression): Expression {
   return { kind: 'call', fn: 'equal_to', args: [x, yy], type: { kind: 'boolean' }, nullable: true };
 }
 
-function predicateJoin(outer: LogicalPlan, conjunct: Expression): LogicalPlan {
-  const negated = conjunct.kind === 'not';
-  const sq = (negated ? conjunct.expr : conjunct) as Exists | InSubquery;
+/**
+ * `outer` joined (semi or anti) with the subquery's rows. `nullAware` (IN only): a NULL value comparison counts as
+ * a match, so an anti join keeps the rows where IN is FALSE (NOT IN) and a semi join finds rows where it is not.
+ */
+function subqueryJoin(outer: LogicalPlan, sq: Exists | InSubquery, type: 'left_semi' | 'left_anti', nullAware: boolean): LogicalPlan {
   const sub = prepare(sq.plan, outer);
   const columns = outputOf(sub);
   const pulled = pullUpCorrelated(sub);
@@ -67,12 +73,38 @@ function predicateJoin(outer: LogicalPlan, conjunct: Expression): LogicalPlan {
   let keys: Expression[] = [];
   if (sq.kind === 'in_subquery') {
     const eqs = sq.expr.map((x, i) => equal(x, columns[i]!));
-    // NOT IN is null-aware: a NULL comparison (either side) counts as a match, so the row is dropped.
-    keys = negated ? eqs.map((e): Expression => ({ kind: 'or', left: e, right: { kind: 'is_null', expr: e, negated: false } })) : eqs;
+    keys = nullAware ? eqs.map((e): Expression => ({ kind: 'or', left: e, right: { kind: 'is_null', expr: e, negated: false } })) : eqs;
   }
   const condition = andAll([...keys, ...correlated]);
   assertJoinable(condition, outer, pulled.plan);
-  return { kind: 'join', left: outer, right: pulled.plan, type: negated ? 'left_anti' : 'left_semi', ...(condition ? { condition } : {}) };
+  return { kind: 'join', left: outer, right: pulled.plan, type, ...(condition ? { condition } : {}) };
+}
+
+function predicateJoin(outer: LogicalPlan, conjunct: Expression): LogicalPlan {
+  const negated = conjunct.kind === 'not';
+  const sq = (negated ? conjunct.expr : conjunct) as Exists | InSubquery;
+  // NOT IN is null-aware: a NULL comparison (either side) counts as a match, so the row is dropped.
+  return subqueryJoin(outer, sq, negated ? 'left_anti' : 'left_semi', negated);
+}
+
+const BOOL = { kind: 'boolean' } as const;
+const boolLit = (value: boolean | null): Expression => ({ kind: 'literal', value, type: BOOL });
+
+/** `cond` over `input` where it holds predicate subqueries below other operators: one part per subquery value. */
+function splitBySubquery(input: LogicalPlan, cond: Expression): LogicalPlan {
+  const sq = collectExprs(cond, isPredicateSubquery)[0] as Exists | InSubquery;
+  const part = (rows: LogicalPlan, value: boolean | null): LogicalPlan =>
+    rewriteFilter({ kind: 'filter', input: rows, condition: transformDown(cond, (x) => (x === sq ? boolLit(value) : x)) });
+  const parts = [part(subqueryJoin(input, sq, 'left_semi', false), true)];
+  if (sq.kind === 'exists') {
+    parts.push(part(subqueryJoin(input, sq, 'left_anti', false), false));
+  } else {
+    const mayBeNull = sq.expr.some(nullableOf) || outputOf(sq.plan).some((a) => a.nullable);
+    parts.push(part(subqueryJoin(input, sq, 'left_anti', mayBeNull), false));
+    // no equal row but a NULL comparison: IN is NULL
+    if (mayBeNull) parts.push(part(subqueryJoin(subqueryJoin(input, sq, 'left_anti', false), sq, 'left_semi', true), null));
+  }
+  return { kind: 'union', inputs: parts, output: outputOf(input) };
 }
 
 const isSubqueryConjunct = (c: Expression): boolean =>
@@ -88,15 +120,17 @@ function rewriteFilter(p: Extract<LogicalPlan, { kind: 'filter' }>): LogicalPlan
   }
   if (!hasPredicateSubquery(p.condition)) return p;
   const withSubquery: Expression[] = [];
+  const nested: Expression[] = [];
   const rest: Expression[] = [];
   for (const c of conjuncts(p.condition)) {
     if (isSubqueryConjunct(c)) withSubquery.push(c);
-    else if (hasPredicateSubquery(c)) unsupported(constructName(c), 'as a top-level conjunct of WHERE/HAVING (not under OR, CASE or a function)');
+    else if (hasPredicateSubquery(c)) nested.push(c);
     else rest.push(c);
   }
   const cond = andAll(rest);
   const base: LogicalPlan = cond ? { ...p, condition: cond } : p.input;
-  return withSubquery.reduce(predicateJoin, base);
+  const joined = withSubquery.reduce(predicateJoin, base);
+  return nested.length === 0 ? joined : splitBySubquery(joined, andAll(nested)!);
 }
 
 function rewriteProject(p: Extract<LogicalPlan, { kind: 'project' }>): LogicalPlan {

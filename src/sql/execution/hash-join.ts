@@ -215,21 +215,31 @@ export function* joinInMemory(spec: JoinSpec, stream: Iterable<ColumnBatch>, bui
     if (matchedBuild) for (const j of pB) matchedBuild[j] = 1;
     if (semi || anti) {
       const hit = new Uint8Array(s.numRows);
-      for (const r of pS) hit[r] = 1;
-      const rows: number[] = [];
-      for (let r = 0; r < s.numRows; r++) if ((hit[r] === 1) === semi) rows.push(r);
-      const idx = Int32Array.from(rows);
-      yield { numRows: idx.length, columns: s.columns.map((c) => gatherColumn(c, idx)) };
+      for (let i = 0; i < pS.length; i++) hit[pS[i]!] = 1;
+      const want = semi ? 1 : 0;
+      const idx = new Int32Array(s.numRows);
+      let k = 0;
+      for (let r = 0; r < s.numRows; r++) if (hit[r] === want) idx[k++] = r;
+      if (k === s.numRows) { yield s; continue; }
+      const kept = idx.subarray(0, k);
+      yield { numRows: k, columns: s.columns.map((c) => gatherColumn(c, kept)) };
       continue;
     }
     if (streamOuter) {
       const hit = new Uint8Array(s.numRows);
-      for (const r of pS) hit[r] = 1;
-      const extraS: number[] = [];
-      for (let r = 0; r < s.numRows; r++) if (hit[r] === 0) extraS.push(r);
-      if (extraS.length > 0) {
-        pS = Int32Array.from([...pS, ...extraS]);
-        pB = Int32Array.from([...pB, ...extraS.map(() => -1)]);
+      for (let i = 0; i < pS.length; i++) hit[pS[i]!] = 1;
+      let extra = 0;
+      for (let r = 0; r < s.numRows; r++) extra += 1 - hit[r]!;
+      if (extra > 0) {
+        // unmatched stream rows follow the matched pairs, NULL-padded (build row -1)
+        const allS = new Int32Array(pS.length + extra);
+        const allB = new Int32Array(pS.length + extra).fill(-1);
+        allS.set(pS);
+        allB.set(pB);
+        let k = pS.length;
+        for (let r = 0; r < s.numRows; r++) if (hit[r] === 0) allS[k++] = r;
+        pS = allS;
+        pB = allB;
       }
     }
     if (pS.length > 0) yield pairBatch(s, pS, pB);

@@ -8,6 +8,7 @@ import type { RDD } from '../../rdd/rdd.js';
 import type { Partitioning, PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import { broadcastable, runMapStage, smallBuildSide } from './adaptive-join.js';
+import { distinctKeyRows } from './distinct-keys.js';
 import { partitionBatches } from './exchange-map.js';
 import { hashJoin, type JoinSpec } from './hash-join.js';
 import { rangeExchange } from './range-exchange.js';
@@ -118,7 +119,10 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       if (bcast) {
         const buildPlan = (bcast === 'left' ? p.left : p.right) as Extract<PhysicalPlan, { kind: 'broadcast_exchange' }>;
         // the build side travels once per executor as a broadcast variable, not inside every task's closure
-        const build = sc.broadcast(await (await toRdd(rt, buildPlan.input)).collect());
+        const buildRdd = await toRdd(rt, buildPlan.input);
+        const existence = (spec.joinType === 'left_semi' || spec.joinType === 'left_anti') && !spec.condition && bcast === 'right';
+        const keys = spec.rightKeys;
+        const build = sc.broadcast(await (existence ? buildRdd.mapPartitions((it) => distinctKeyRows(keys, it)) : buildRdd).collect());
         const stream = await toRdd(rt, bcast === 'left' ? p.right : p.left);
         const s: JoinSpec = { ...spec, buildSide: bcast };
         return stream.mapPartitions((it) => hashJoin(s, it, build.value));
@@ -129,7 +133,10 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       const lSizes = sc.collectionAccumulator<number[]>();
       const rSizes = sc.collectionAccumulator<number[]>();
       const lIn = await toRdd(rt, p.left.input);
-      const rIn = await toRdd(rt, p.right.input);
+      const rAll = await toRdd(rt, p.right.input);
+      const existence = (spec.joinType === 'left_semi' || spec.joinType === 'left_anti') && !spec.condition && spec.buildSide === 'right';
+      const rightKeys = spec.rightKeys;
+      const rIn = existence ? rAll.mapPartitions((it) => distinctKeyRows(rightKeys, it)) : rAll;
       const l = keyedSide(rt, lIn, p.left.partitioning, lSizes).partitionBy(part);
       const r = keyedSide(rt, rIn, p.right.partitioning, rSizes).partitionBy(part);
       if (broadcastable(spec.joinType, spec.buildSide)) {

@@ -1,0 +1,28 @@
+// Map-side key dedupe for the build side of a semi/anti join without a residual condition: only whether a key
+// exists matters there, so each task keeps the first row of every key before the side is broadcast (TPC-H Q22:
+// 1.5M orders rows become the ~100k customer keys they mention). Numeric keys without NULLs only; other
+// batches pass through unchanged.
+import type { ColumnBatch } from '../batch/column-batch.js';
+import type { Expression } from '../../planner/expr/expression.js';
+import { gatherBatch } from './batch-ops.js';
+import { projector } from './kernels.js';
+
+export function* distinctKeyRows(keys: readonly Expression[], input: Iterable<ColumnBatch>): Iterable<ColumnBatch> {
+  const project = projector(keys);
+  const seen = new Set<number>();
+  for (const b of input) {
+    if (b.numRows === 0) continue;
+    const cols = project(b);
+    const c = cols[0]!;
+    if (cols.length !== 1 || (c.kind !== 'i32' && c.kind !== 'f64') || c.valid !== null) { yield b; continue; }
+    const v = c.values;
+    const idx = new Int32Array(b.numRows);
+    let k = 0;
+    for (let r = 0; r < b.numRows; r++) {
+      const x = v[r]!;
+      if (!seen.has(x)) { seen.add(x); idx[k++] = r; }
+    }
+    if (k === b.numRows) yield b;
+    else if (k > 0) yield gatherBatch(b, idx.subarray(0, k));
+  }
+}

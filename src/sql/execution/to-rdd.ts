@@ -29,6 +29,12 @@ function stripInput(p: PhysicalPlan): PhysicalPlan {
 async function adaptiveCount(rt: SqlRuntime, shuffled: RDD<unknown>, sizes: ReadonlyArray<{ value: unknown }>, n: number): Promise<number> {
   if (!rt.adaptive || n <= 1) return n;
   await runMapStage(rt, shuffled);
+  return coalescedCount(rt, sizes, n);
+}
+
+/** How many partitions the finished map stage(s) that reported `sizes` are read as. */
+function coalescedCount(rt: SqlRuntime, sizes: ReadonlyArray<{ value: unknown }>, n: number): number {
+  if (!rt.adaptive || n <= 1) return n;
   const totals = new Float64Array(n);
   for (const acc of sizes) for (const arr of acc.value as number[][]) arr.forEach((b, i) => { totals[i]! += b; });
   const total = totals.reduce((s, b) => s + b, 0);
@@ -139,12 +145,24 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       const rIn = existence ? rAll.mapPartitions((it) => distinctKeyRows(rightKeys, it)) : rAll;
       const l = keyedSide(rt, lIn, p.left.partitioning, lSizes).partitionBy(part);
       const r = keyedSide(rt, rIn, p.right.partitioning, rSizes).partitionBy(part);
+      const buildLeft = spec.buildSide === 'left';
       if (broadcastable(spec.joinType, spec.buildSide)) {
-        const buildLeft = spec.buildSide === 'left';
         const small = await smallBuildSide(rt, buildLeft ? l : r, buildLeft ? lSizes : rSizes);
         if (small) {
           const build = sc.broadcast(small);
           return (buildLeft ? rIn : lIn).mapPartitions((it) => hashJoin(spec, it, build.value));
+        }
+        if (spec.joinType === 'inner' || spec.joinType === 'cross') {
+          // the estimate picked the wrong side: the other side measured small is broadcast, and the side already
+          // shuffled is read where its map stage left it
+          const other = await smallBuildSide(rt, buildLeft ? r : l, buildLeft ? rSizes : lSizes);
+          if (other) {
+            const build = sc.broadcast(other);
+            const flipped: JoinSpec = { ...spec, buildSide: buildLeft ? 'right' : 'left' };
+            const side = buildLeft ? l : r;
+            const m = coalescedCount(rt, [buildLeft ? lSizes : rSizes], n);
+            return (m < n ? side.coalesce(m) : side).mapPartitions((it) => hashJoin(flipped, valuesOf(it), build.value));
+          }
         }
       }
       // both sides are partitioned alike, so the cogroup reads their shuffles without another one

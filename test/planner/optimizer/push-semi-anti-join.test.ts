@@ -14,7 +14,9 @@ const rel = (...out: Attribute[]): LogicalPlan => ({ kind: 'local_relation', out
 const run = (p: LogicalPlan): LogicalPlan => transformPlanDown(p, (x) => pushSemiAntiJoin.apply(x, { get: () => undefined }));
 
 const cKey = attr('c_key'); const oCust = attr('o_cust'); const oKey = attr('o_key'); const sub = attr('k');
-const customer = rel(cKey); const orders = rel(oKey, oCust); const agg = rel(sub);
+const customer = rel(cKey); const orders = rel(oKey, oCust);
+const subIn = attr('k_in');
+const agg: LogicalPlan = { kind: 'aggregate', input: rel(subIn), groupBy: [subIn], items: [{ expr: subIn, attr: sub }] };
 const inner: LogicalPlan = { kind: 'join', type: 'inner', left: customer, right: orders, condition: eq(cKey, oCust) };
 
 describe('push-semi-anti-join', () => {
@@ -41,6 +43,13 @@ describe('push-semi-anti-join', () => {
     const alias = attr('o2');
     const computed: LogicalPlan = { kind: 'project', input: orders, items: [{ expr: { kind: 'call', fn: 'add', args: [oKey, oKey], type: T.int, nullable: true }, attr: alias }] };
     const p: LogicalPlan = { kind: 'join', type: 'left_semi', left: computed, right: agg, condition: eq(alias, sub) };
+    expect(run(p)).toBe(p);
+  });
+
+  it('stays above an inner join when the subquery side is a base table (EXISTS over lineitem keeps most rows)', () => {
+    const base = rel(attr('k2'));
+    const k2 = (base as { output: Attribute[] }).output[0]!;
+    const p: LogicalPlan = { kind: 'join', type: 'left_anti', left: inner, right: base, condition: eq(oKey, k2) };
     expect(run(p)).toBe(p);
   });
 });

@@ -3,7 +3,7 @@
 // PushDownLeftSemiAntiJoin and PushLeftSemiLeftAntiThroughJoin — so it filters rows before the big joins.
 //   before: Semi(o_key = k) [Join inner (c ⋈ o) ⋈ l, agg]    after: Join inner (c ⋈ Semi(o_key = k)[o, agg]) ⋈ l
 // Only deterministic conditions that mention columns of exactly one side move; projections only when every
-// referenced column passes through unchanged.
+// referenced column passes through unchanged; inner joins only when the subquery side is an aggregation.
 import type { Expression, LogicalPlan } from '../../logical/logical-plan.js';
 import { isDeterministic, references } from '../expr-utils.js';
 import { outputOf } from '../plan-utils.js';
@@ -27,6 +27,13 @@ function covers(p: LogicalPlan, ids: ReadonlySet<number>): boolean {
 
 const semiOver = (j: Join, left: LogicalPlan): LogicalPlan => ({ ...j, left });
 
+/** True when `p` has an aggregation under its projections and filters. */
+function aggregates(p: LogicalPlan): boolean {
+  let q = p;
+  while (q.kind === 'project' || q.kind === 'filter') q = q.input;
+  return q.kind === 'aggregate';
+}
+
 export const pushSemiAntiJoin: Rule = {
   name: 'push-semi-anti-join',
   apply(plan) {
@@ -48,6 +55,10 @@ export const pushSemiAntiJoin: Rule = {
         return { ...l, input: semiOver(plan, l.input) };
       case 'join': {
         if ((l.type !== 'inner' && l.type !== 'cross') || l.hint !== undefined) return plan;
+        // below an inner join only when the subquery side aggregates (IN over a GROUP BY/HAVING result, Q18):
+        // that is when the semi join is likely selective. An EXISTS over a base table (Q21's lineitem self
+        // joins) keeps most rows and is cheaper after the inner joins have filtered them.
+        if (!aggregates(plan.right)) return plan;
         if (covers(l.left, refs)) return { ...l, left: semiOver(plan, l.left) };
         if (covers(l.right, refs)) return { ...l, right: semiOver(plan, l.right) };
         return plan;

@@ -23,6 +23,7 @@ import { commitWriteJob, setupWriteJob, writeTask, type SaveMode } from '../sour
 import type { StructType } from '../types/data-type.js';
 import { batchesToArrow } from './arrow-out.js';
 import { dataToPlan } from './data-to-plan.js';
+import { planKey } from './plan-key.js';
 import { evaluateScalarSubqueries } from './scalar-subqueries.js';
 import { structFromSchemaAst } from './schema-from-ast.js';
 import type { SparkSession } from './spark-session.js';
@@ -39,7 +40,6 @@ export interface WriteRequest {
 let nextExecutionId = 0;
 
 export class SqlEngine {
-  private readonly cachedPlans: LogicalPlan[] = [];
   /** RDDs behind createDataFrame(rdd) plans, and persisted RDDs of cached DataFrames (by cache id). */
   private readonly sqlRdds = new Map<number, RDD<ColumnBatch>>();
   private readonly cacheRdds = new Map<number, RDD<ColumnBatch>>();
@@ -196,26 +196,37 @@ export class SqlEngine {
   }
 
   // ---- caching
-  cache(plan: LogicalPlan): void { if (!this.cachedPlans.includes(plan)) this.cachedPlans.push(plan); }
+  /**
+   * Cached plans by canonical key (planKey: ids normalised), so every reference to a cached view or table — each
+   * with fresh ids — reads the same persisted partitions. An entry's index is its cache id; uncached entries stay
+   * as holes so the other ids keep pointing at their RDDs.
+   */
+  private readonly cachedKeys: (string | undefined)[] = [];
+
+  cache(plan: LogicalPlan): void {
+    const key = planKey(plan);
+    if (!this.cachedKeys.includes(key)) this.cachedKeys.push(key);
+  }
   uncache(plan: LogicalPlan): void {
-    const i = this.cachedPlans.indexOf(plan);
+    const i = this.cachedKeys.indexOf(planKey(plan));
     if (i < 0) return;
-    this.cachedPlans[i] = { kind: 'local_relation', output: [], batches: [] }; // keep the other ids stable
+    this.cachedKeys[i] = undefined;
     this.cacheRdds.get(i)?.unpersist();
     this.cacheRdds.delete(i);
   }
-  isCached(plan: LogicalPlan): boolean { return this.cachedPlans.includes(plan); }
+  isCached(plan: LogicalPlan): boolean { return this.cachedKeys.includes(planKey(plan)); }
   clearCache(): void {
-    this.cachedPlans.length = 0;
+    this.cachedKeys.fill(undefined);
     for (const r of this.cacheRdds.values()) r.unpersist();
     this.cacheRdds.clear();
   }
 
   /** Marks cached sub-plans so the executor computes them once (cached node ids index the cache). */
   private withCache(plan: LogicalPlan): LogicalPlan {
-    if (this.cachedPlans.length === 0) return plan;
+    if (!this.cachedKeys.some((k) => k !== undefined)) return plan;
     const sub = (p: LogicalPlan): LogicalPlan => {
-      const id = this.cachedPlans.indexOf(p);
+      if (p.kind === 'cached') return p;
+      const id = this.cachedKeys.indexOf(planKey(p));
       if (id >= 0) return { kind: 'cached', input: p, cacheId: id };
       const kids = planChildren(p);
       return kids.length > 0 ? withPlanChildren(p, kids.map(sub)) : p;

@@ -24,7 +24,8 @@ import type { StructType } from '../types/data-type.js';
 import { batchesToArrow } from './arrow-out.js';
 import { dataToPlan } from './data-to-plan.js';
 import { planKey } from './plan-key.js';
-import { evaluateScalarSubqueries } from './scalar-subqueries.js';
+import { evaluateScalarSubqueries, hasScalarSubqueries } from './scalar-subqueries.js';
+import { lazyPhysicalPlan, syncLineage } from './sync-lineage.js';
 import { structFromSchemaAst } from './schema-from-ast.js';
 import type { SparkSession } from './spark-session.js';
 import type { Row } from './dataframe.js';
@@ -158,19 +159,27 @@ export class SqlEngine {
     return batchesToArrow(schemaOf(plan), await this.run(plan));
   }
 
-  /** df.rdd: an RDD of rows (objects keyed by column name), computed lazily by the plan's own stages. */
-  toRdd(plan: LogicalPlan): Promise<RDD<Row>> {
+  /**
+   * df.rdd: an RDD of rows (objects keyed by column name), built synchronously and lazily as Spark's Dataset.rdd —
+   * planned job-free (sync-lineage.ts), so nothing runs until an action on the RDD.
+   */
+  toRdd(plan: LogicalPlan): RDD<Row> {
+    if (hasScalarSubqueries(plan)) {
+      throw new TsSparkError('UNSUPPORTED', 'df.rdd cannot build a plan with uncorrelated scalar subqueries lazily (they run as jobs first)', {
+        hint: 'collect() the DataFrame, or join with the subquery instead',
+      });
+    }
     const attrs = outputOf(plan).map((a) => ({ name: a.name, type: a.type }));
-    return this.batchesRdd(plan).then((batches) =>
-      batches.flatMap((b) => {
-        const rows: Row[] = [];
-        for (let i = 0; i < b.numRows; i++) {
-          const row: Row = {};
-          attrs.forEach((a, c) => { row[a.name] = valueToJs(rawValueAt(b.columns[c]!, i), a.type); });
-          rows.push(row);
-        }
-        return rows;
-      }));
+    const batches = syncLineage(this.runtime(), lazyPhysicalPlan(this.context, this.withCache(plan)));
+    return batches.flatMap((b) => {
+      const rows: Row[] = [];
+      for (let i = 0; i < b.numRows; i++) {
+        const row: Row = {};
+        attrs.forEach((a, c) => { row[a.name] = valueToJs(rawValueAt(b.columns[c]!, i), a.type); });
+        rows.push(row);
+      }
+      return rows;
+    });
   }
 
   // ---- building plans

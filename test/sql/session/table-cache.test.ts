@@ -10,7 +10,9 @@ beforeAll(() => {
 });
 afterAll(async () => { await spark.stop(); });
 
-const cachedPartitions = (): number => spark.sparkContext.getRDDStorageInfo().reduce((n, r) => n + r.numCachedPartitions, 0);
+const storage = (): ReturnType<ts.SparkContext['getRDDStorageInfo']> => (spark.sparkContext as unknown as ts.SparkContext).getRDDStorageInfo();
+
+const cachedPartitions = (): number => storage().reduce((n, r) => n + r.numCachedPartitions, 0);
 
 describe('table caching', () => {
   it('CACHE TABLE: isCached, later queries read and fill the cache, UNCACHE TABLE drops it', async () => {
@@ -19,13 +21,13 @@ describe('table caching', () => {
     expect(spark.catalog.isCached('nums')).toBe(true);
     expect(spark.catalog.isCached('NUMS')).toBe(true);
     expect(await spark.sql('SELECT k, count(*) c FROM nums GROUP BY k ORDER BY k').collect()).toEqual([{ k: 0, c: 10 }, { k: 1, c: 10 }, { k: 2, c: 10 }]);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(1);
+    expect(storage()).toHaveLength(1);
     expect(cachedPartitions()).toBe(3);
     expect(await spark.table('nums').count()).toBe(30);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(1); // the same cached RDD, not a second one
+    expect(storage()).toHaveLength(1); // the same cached RDD, not a second one
     spark.sql('UNCACHE TABLE nums');
     expect(spark.catalog.isCached('nums')).toBe(false);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(0);
+    expect(storage()).toHaveLength(0);
     expect(() => spark.sql('UNCACHE TABLE nope')).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
     spark.sql('UNCACHE TABLE IF EXISTS nope');
   });
@@ -41,10 +43,10 @@ describe('table caching', () => {
     spark.sql('CACHE TABLE evens AS SELECT id FROM nums WHERE id % 2 = 0');
     expect(spark.catalog.isCached('evens')).toBe(true);
     expect(await spark.sql('SELECT count(*) n FROM evens').collect()).toEqual([{ n: 15 }]);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(1);
+    expect(storage()).toHaveLength(1);
     spark.sql('CLEAR CACHE');
     expect(spark.catalog.isCached('evens')).toBe(false);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(0);
+    expect(storage()).toHaveLength(0);
     expect(() => spark.catalog.isCached('nope')).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
   });
 
@@ -53,11 +55,11 @@ describe('table caching', () => {
     expect(await df.count()).toBe(20);
     expect(cachedPartitions()).toBe(2);
     expect(await df.filter('id < 3').collect()).toEqual([{ id: 0, d: 0 }, { id: 1, d: 2 }, { id: 2, d: 4 }]);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(1);
+    expect(storage()).toHaveLength(1);
     df.createOrReplaceTempView('doubled');
     expect(spark.catalog.isCached('doubled')).toBe(true);
     expect(await spark.sql('SELECT max(d) m FROM doubled').collect()).toEqual([{ m: 38 }]);
-    expect(spark.sparkContext.getRDDStorageInfo()).toHaveLength(1);
+    expect(storage()).toHaveLength(1);
     df.unpersist();
     expect(spark.catalog.isCached('doubled')).toBe(false);
     expect(cachedPartitions()).toBe(0);

@@ -175,6 +175,8 @@ class Renderer {
     let args: string;
     if (name === 'count' && e.args.length === 1 && e.args[0]!.kind === 'star' && e.args[0]!.qualifier.length === 0) args = '1';
     else args = e.args.map((a) => this.render(a)).join(', ');
+    const implicit = implicitLastArg[name];
+    if (implicit !== undefined && e.args.length === implicit.arity) args = `${args}, ${implicit.text}`;
     let out = name === 'if' ? `(IF(${args}))` : `${name}(${e.distinct ? 'DISTINCT ' : ''}${args})`;
     if (e.ignoreNulls) out = `${out} IGNORE NULLS`;
     if (e.filter) out = `${out} FILTER (WHERE ${this.render(e.filter)})`;
@@ -216,6 +218,13 @@ class Renderer {
     }
   }
 }
+
+/** Functions whose name shows a defaulted last argument (Spark names the expression after its constructor). */
+const implicitLastArg: Readonly<Record<string, { readonly arity: number; readonly text: string }>> = {
+  split: { arity: 2, text: '-1' },
+  locate: { arity: 2, text: '1' },
+  position: { arity: 2, text: '1' },
+};
 
 /** The name Spark gives an unaliased select item of this expression. */
 export function exprToSql(expr: Expr, options: ExprToSqlOptions = {}): string {

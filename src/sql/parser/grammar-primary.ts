@@ -10,6 +10,17 @@ import { parseFailure } from './parse-error.js';
 const currentLike = new Set(['current_date', 'current_timestamp', 'current_user']);
 
 export class PrimaryParser extends WindowParser {
+  /** An IN keyword at parenthesis depth zero from token i up to the `)` closing the call (`position(a IN s)`). */
+  protected inAtDepthOne(i: number): boolean {
+    for (let depth = 0; ; i++) {
+      const t = this.la(i);
+      if (t.tokenType === T.In && depth === 0) return true;
+      if (t.tokenType === T.LParen) depth++;
+      else if (t.tokenType === T.RParen && depth-- === 0) return false;
+      else if (t.image === undefined || t.tokenType.name === 'EOF') return false;
+    }
+  }
+
   /** `(a, b) ->` at LA(1). */
   protected opensLambda(): boolean {
     if (!this.isTok(1, T.LParen)) return false;
@@ -108,6 +119,20 @@ export class PrimaryParser extends WindowParser {
           const source = this.SUBRULE3(this.expression);
           this.CONSUME5(T.RParen);
           return { kind: 'extract', field, source } as Expr;
+        },
+      },
+      {
+        // Spark's `POSITION(substr IN str)` is StringLocate(substr, str), named `locate(substr, str, 1)`
+        IGNORE_AMBIGUITIES: true,
+        GATE: () => this.isWord(1, 'position') && this.isTok(2, T.LParen) && this.inAtDepthOne(3),
+        ALT: () => {
+          this.SUBRULE5(this.identifier);
+          this.CONSUME6(T.LParen);
+          const substr = this.SUBRULE(this.comparison);
+          this.CONSUME(T.In);
+          const str = this.SUBRULE2(this.comparison);
+          this.CONSUME6(T.RParen);
+          return { kind: 'function', name: ['locate'], args: [substr, str], distinct: false } as Expr;
         },
       },
       {

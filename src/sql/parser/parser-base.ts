@@ -292,7 +292,11 @@ export class ParserBase extends EmbeddedActionsParser {
   });
 
   structField = this.RULE('structField', (): StructFieldAst => {
-    const name = this.SUBRULE(this.identifier);
+    // Spark's non-ANSI mode (its default) reserves no keyword in a column definition: `when INT, select STRING`
+    const name = this.OR9([
+      { ALT: () => this.SUBRULE(this.identifier) },
+      { IGNORE_AMBIGUITIES: true, ALT: () => this.CONSUME(T.AnyKeyword).image },
+    ]);
     this.OPTION(() => this.CONSUME(T.Colon));
     const type = this.SUBRULE(this.dataType);
     let nullable = true;

@@ -28,6 +28,8 @@ export const NumberLiteral = createToken({
 
 /** Non-reserved keywords share this category so they can also be used as identifiers. */
 export const NonReserved = createToken({ name: 'NonReserved', pattern: Lexer.NA, label: 'identifier' });
+/** Every keyword, reserved or not: Spark's non-ANSI mode takes any of them as a column name in a schema (`when INT`). */
+export const AnyKeyword = createToken({ name: 'AnyKeyword', pattern: Lexer.NA, label: 'identifier' });
 
 const keywordTokens: TokenType[] = [];
 function kw(word: string, reserved = false): TokenType {
@@ -36,7 +38,7 @@ function kw(word: string, reserved = false): TokenType {
     pattern: new RegExp(`${word}(?![A-Za-z0-9_])`, 'i'),
     longer_alt: Identifier,
     label: `'${word}'`,
-    ...(reserved ? {} : { categories: [NonReserved] }),
+    categories: reserved ? [AnyKeyword] : [NonReserved, AnyKeyword],
   });
   keywordTokens.push(t);
   return t;
@@ -112,7 +114,7 @@ export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnclosedComment,
   NumberLiteral, // before Dot so ".5" is a number
   StringLiteral, BackquotedIdentifier,
-  NonReserved, ...keywordTokens, Identifier,
+  NonReserved, AnyKeyword, ...keywordTokens, Identifier,
   Arrow, FatArrow, NullSafeEq, LtEq, GtEq, NotEq, EqEq, Eq, Lt, Gt, Concat, Pipe, DoubleColon, Colon,
   Plus, MinusSign, Star, Slash, Percent, Tilde, Amp, Caret, Bang,
   LParen, RParen, LBracket, RBracket, Comma, Dot, Semicolon,

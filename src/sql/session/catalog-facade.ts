@@ -1,4 +1,6 @@
 // spark.catalog: Spark's Catalog API over the session catalog (temp views).
+import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
+import { splitName } from './column.js';
 import type { SparkSession } from './spark-session.js';
 
 export interface TableInfo {
@@ -19,8 +21,16 @@ export class CatalogFacade {
   tableExists(name: string): boolean { return this.spark.catalogImpl.tableExists(name); }
   dropTempView(name: string): boolean { return this.spark.catalogImpl.dropTempView(name); }
   currentDatabase(): string { return 'default'; }
-  isCached(name: string): boolean { return this.spark.engine.isCached(this.spark.table(name).plan); }
-  cacheTable(name: string): void { this.spark.table(name).cache(); }
-  uncacheTable(name: string): void { this.spark.table(name).unpersist(); }
+  /** The cache is keyed by the view's own plan, which every reference to the view (SQL or spark.table) contains. */
+  isCached(name: string): boolean { return this.spark.engine.isCached(this.viewPlan(name)); }
+  cacheTable(name: string): void { this.spark.engine.cache(this.viewPlan(name)); }
+  uncacheTable(name: string): void { this.spark.engine.uncache(this.viewPlan(name)); }
   clearCache(): void { this.spark.engine.clearCache(); }
+
+  private viewPlan(name: string): LogicalPlan {
+    const parts = splitName(name);
+    const plan = parts.length === 1 ? this.spark.catalogImpl.getTempView(parts[0]!) : undefined;
+    if (plan === undefined) throw this.spark.catalogImpl.tableNotFound(parts);
+    return plan;
+  }
 }

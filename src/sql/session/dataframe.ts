@@ -1,6 +1,7 @@
 // DataFrame: Spark's Dataset[Row] API over a logical plan. Transformations resolve through the analyzer and
 // return new DataFrames synchronously; actions run the plan through the scheduler and return Promises.
 import { DRIVER_ONLY } from '../../rdd/rdd-context.js';
+import type { RDD } from '../../rdd/rdd.js';
 import type { Table } from 'apache-arrow';
 import { TsSparkError } from '../../common/errors.js';
 import type { JoinType, LogicalPlan } from '../../planner/logical/logical-plan.js';
@@ -163,7 +164,8 @@ export class DataFrame {
     process.stdout.write(`${text}\n`);
   }
   get write(): DataFrameWriter { return new DataFrameWriter(this); }
-  get rdd() { return this.sparkSession.engine.toRdd(this.plan); }
+  /** Spark's Dataset.rdd: the rows as an RDD, built lazily (nothing runs until an action on it). */
+  get rdd(): RDD<Row> { return this.sparkSession.engine.toRdd(this.plan); }
   toString(): string { return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(', ')}]`; }
 }
 

@@ -42,6 +42,13 @@ function tooManyRows(): never {
     { details: { errorClass: 'SCALAR_SUBQUERY_TOO_MANY_ROWS', sqlState: '21000' } });
 }
 
+/** Whether `plan` holds an uncorrelated scalar subquery (one evaluateScalarSubqueries would run). */
+export function hasScalarSubqueries(plan: LogicalPlan): boolean {
+  const found = new Set<ScalarSubquery>();
+  collect(plan, found);
+  return found.size > 0;
+}
+
 /**
  * Replaces each uncorrelated scalar subquery of `plan` by a literal in physical representation. `run` executes a
  * plan and returns its rows of physical values (it may itself evaluate nested scalar subqueries).

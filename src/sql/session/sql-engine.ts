@@ -23,7 +23,9 @@ import { commitWriteJob, setupWriteJob, writeTask, type SaveMode } from '../sour
 import type { StructType } from '../types/data-type.js';
 import { batchesToArrow } from './arrow-out.js';
 import { dataToPlan } from './data-to-plan.js';
-import { evaluateScalarSubqueries } from './scalar-subqueries.js';
+import { planKey } from './plan-key.js';
+import { evaluateScalarSubqueries, hasScalarSubqueries } from './scalar-subqueries.js';
+import { lazyPhysicalPlan, syncLineage } from './sync-lineage.js';
 import { structFromSchemaAst } from './schema-from-ast.js';
 import type { SparkSession } from './spark-session.js';
 import type { Row } from './dataframe.js';
@@ -39,7 +41,6 @@ export interface WriteRequest {
 let nextExecutionId = 0;
 
 export class SqlEngine {
-  private readonly cachedPlans: LogicalPlan[] = [];
   /** RDDs behind createDataFrame(rdd) plans, and persisted RDDs of cached DataFrames (by cache id). */
   private readonly sqlRdds = new Map<number, RDD<ColumnBatch>>();
   private readonly cacheRdds = new Map<number, RDD<ColumnBatch>>();
@@ -158,19 +159,27 @@ export class SqlEngine {
     return batchesToArrow(schemaOf(plan), await this.run(plan));
   }
 
-  /** df.rdd: an RDD of rows (objects keyed by column name), computed lazily by the plan's own stages. */
-  toRdd(plan: LogicalPlan): Promise<RDD<Row>> {
+  /**
+   * df.rdd: an RDD of rows (objects keyed by column name), built synchronously and lazily as Spark's Dataset.rdd —
+   * planned job-free (sync-lineage.ts), so nothing runs until an action on the RDD.
+   */
+  toRdd(plan: LogicalPlan): RDD<Row> {
+    if (hasScalarSubqueries(plan)) {
+      throw new TsSparkError('UNSUPPORTED', 'df.rdd cannot build a plan with uncorrelated scalar subqueries lazily (they run as jobs first)', {
+        hint: 'collect() the DataFrame, or join with the subquery instead',
+      });
+    }
     const attrs = outputOf(plan).map((a) => ({ name: a.name, type: a.type }));
-    return this.batchesRdd(plan).then((batches) =>
-      batches.flatMap((b) => {
-        const rows: Row[] = [];
-        for (let i = 0; i < b.numRows; i++) {
-          const row: Row = {};
-          attrs.forEach((a, c) => { row[a.name] = valueToJs(rawValueAt(b.columns[c]!, i), a.type); });
-          rows.push(row);
-        }
-        return rows;
-      }));
+    const batches = syncLineage(this.runtime(), lazyPhysicalPlan(this.context, this.withCache(plan)));
+    return batches.flatMap((b) => {
+      const rows: Row[] = [];
+      for (let i = 0; i < b.numRows; i++) {
+        const row: Row = {};
+        attrs.forEach((a, c) => { row[a.name] = valueToJs(rawValueAt(b.columns[c]!, i), a.type); });
+        rows.push(row);
+      }
+      return rows;
+    });
   }
 
   // ---- building plans
@@ -196,26 +205,37 @@ export class SqlEngine {
   }
 
   // ---- caching
-  cache(plan: LogicalPlan): void { if (!this.cachedPlans.includes(plan)) this.cachedPlans.push(plan); }
+  /**
+   * Cached plans by canonical key (planKey: ids normalised), so every reference to a cached view or table — each
+   * with fresh ids — reads the same persisted partitions. An entry's index is its cache id; uncached entries stay
+   * as holes so the other ids keep pointing at their RDDs.
+   */
+  private readonly cachedKeys: (string | undefined)[] = [];
+
+  cache(plan: LogicalPlan): void {
+    const key = planKey(plan);
+    if (!this.cachedKeys.includes(key)) this.cachedKeys.push(key);
+  }
   uncache(plan: LogicalPlan): void {
-    const i = this.cachedPlans.indexOf(plan);
+    const i = this.cachedKeys.indexOf(planKey(plan));
     if (i < 0) return;
-    this.cachedPlans[i] = { kind: 'local_relation', output: [], batches: [] }; // keep the other ids stable
+    this.cachedKeys[i] = undefined;
     this.cacheRdds.get(i)?.unpersist();
     this.cacheRdds.delete(i);
   }
-  isCached(plan: LogicalPlan): boolean { return this.cachedPlans.includes(plan); }
+  isCached(plan: LogicalPlan): boolean { return this.cachedKeys.includes(planKey(plan)); }
   clearCache(): void {
-    this.cachedPlans.length = 0;
+    this.cachedKeys.fill(undefined);
     for (const r of this.cacheRdds.values()) r.unpersist();
     this.cacheRdds.clear();
   }
 
   /** Marks cached sub-plans so the executor computes them once (cached node ids index the cache). */
   private withCache(plan: LogicalPlan): LogicalPlan {
-    if (this.cachedPlans.length === 0) return plan;
+    if (!this.cachedKeys.some((k) => k !== undefined)) return plan;
     const sub = (p: LogicalPlan): LogicalPlan => {
-      const id = this.cachedPlans.indexOf(p);
+      if (p.kind === 'cached') return p;
+      const id = this.cachedKeys.indexOf(planKey(p));
       if (id >= 0) return { kind: 'cached', input: p, cacheId: id };
       const kids = planChildren(p);
       return kids.length > 0 ? withPlanChildren(p, kids.map(sub)) : p;

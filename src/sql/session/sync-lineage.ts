@@ -1,0 +1,119 @@
+// df.rdd's lineage, built synchronously as Spark's Dataset.rdd: the plan is planned without anything that needs a
+// job before the action (adaptive execution off, no broadcast joins, global sorts in one partition), so every
+// operator is a mapPartitions over executor entry points and every exchange a plain RDD shuffle; nothing runs
+// until an action on the RDD. The action path (SqlEngine.run → execution/to-rdd) keeps its adaptive planning.
+import { TsSparkError } from '../../common/errors.js';
+import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
+import type { Partitioning, PhysicalPlan } from '../../planner/physical/physical-plan.js';
+import { hashPartitioner } from '../../rdd/partitioner.js';
+import type { RDD } from '../../rdd/rdd.js';
+import type { ColumnBatch } from '../batch/column-batch.js';
+import { partitionBatches } from '../execution/exchange-map.js';
+import { physicalPlanOf, type ExecutionContext } from '../execution/execute-plan.js';
+import type { JoinSpec } from '../execution/hash-join.js';
+import { rangeBatches, rangeTasks } from '../execution/range-scan.js';
+import { runOperator } from '../execution/run-operator.js';
+import type { SqlRuntime } from '../execution/runtime.js';
+import { readTasks, sources } from '../execution/sources-bridge.js';
+import { joinGroups, valuesOf } from '../execution/to-rdd.js';
+
+type Batches = RDD<ColumnBatch>;
+
+/** Planner settings that keep planning job-free (they override the session's for this plan only). */
+const LAZY_PLANNING: Readonly<Record<string, string>> = {
+  'spark.sql.adaptive.enabled': 'false',
+  'spark.sql.autoBroadcastJoinThreshold': '-1',
+  // global sorts below this estimate are planned as one-partition sorts instead of range exchanges (which sample)
+  'spark.sql.adaptive.coalescePartitions.minPartitionSize': '1t',
+};
+
+/** The physical plan df.rdd runs: the session's plan with LAZY_PLANNING's settings. */
+export function lazyPhysicalPlan(ctx: ExecutionContext, plan: LogicalPlan): PhysicalPlan {
+  const conf = { get: (k: string): string | undefined => LAZY_PLANNING[k] ?? ctx.conf.get(k) };
+  return physicalPlanOf({ sc: ctx.sc, conf }, plan);
+}
+
+/** The RDD of a physical plan, without running anything. */
+export function syncLineage(rt: SqlRuntime, p: PhysicalPlan): Batches {
+  const sc = rt.sc;
+  switch (p.kind) {
+    case 'local_scan':
+      return sc.parallelize([...p.batches], Math.max(1, p.numPartitions));
+    case 'rdd_scan': {
+      const rdd = rt.rdds?.get(p.rddId);
+      if (!rdd) throw new TsSparkError('INTERNAL', `no RDD ${p.rddId} registered for this session`);
+      return rdd;
+    }
+    case 'cached': {
+      // the same persisted RDD the action path uses for this cache id, built here when no action built it yet
+      let rdd = rt.cache?.get(p.cacheId);
+      if (!rdd) {
+        rdd = syncLineage(rt, p.input).cache();
+        rt.cache?.set(p.cacheId, rdd);
+      }
+      return rdd;
+    }
+    case 'range_scan': {
+      const tasks = rangeTasks(p.start, p.end, p.step, Math.max(1, p.numPartitions));
+      return sc.parallelize(tasks, tasks.length).mapPartitions((it) => rangeBatches(it));
+    }
+    case 'file_scan': {
+      const tasks = sources().readPartitions(p.source, p.columns, p.filters);
+      const columns = p.columns;
+      const filters = p.filters;
+      return sc.parallelize(tasks, Math.max(1, tasks.length)).mapPartitions((it) => readTasks(it, columns, filters));
+    }
+    case 'project': case 'filter': case 'hash_aggregate': case 'sort': case 'window': case 'limit': case 'expand': case 'generate': {
+      const child = syncLineage(rt, p.input);
+      const op = stripInput(p);
+      return child.mapPartitions((it) => runOperator(op, it));
+    }
+    case 'union':
+      return sc.union(p.inputs.map((c) => syncLineage(rt, c)));
+    case 'exchange':
+      return shuffle(syncLineage(rt, p.input), p.partitioning).mapPartitions((it) => valuesOf(it));
+    case 'broadcast_exchange':
+      throw new TsSparkError('INTERNAL', 'a broadcast exchange is read by its join');
+    case 'hash_join': case 'nested_loop_join': {
+      if (p.left.kind !== 'exchange' || p.right.kind !== 'exchange') {
+        throw new TsSparkError('UNSUPPORTED', 'df.rdd cannot build a broadcast join lazily (a BROADCAST hint?)', {
+          hint: 'drop the hint, or collect() the DataFrame instead of going through df.rdd',
+        });
+      }
+      const spec: JoinSpec = {
+        joinType: p.joinType,
+        buildSide: p.kind === 'hash_join' ? p.buildSide : 'right',
+        leftKeys: p.kind === 'hash_join' ? p.leftKeys : [],
+        rightKeys: p.kind === 'hash_join' ? p.rightKeys : [],
+        leftWidth: p.left.output.length,
+        rightWidth: p.right.output.length,
+        ...(p.condition ? { condition: p.condition } : {}),
+        ...(p.kind === 'hash_join' && p.nullSafe ? { nullSafe: true } : {}),
+      };
+      const n = numOf(p.left.partitioning);
+      const l = shuffle(syncLineage(rt, p.left.input), p.left.partitioning);
+      const r = shuffle(syncLineage(rt, p.right.input), p.right.partitioning, n);
+      // both sides are partitioned alike, so the cogroup reads their shuffles without another one
+      const grouped = l.cogroup(r, n) as unknown as RDD<[number, [ColumnBatch[], ColumnBatch[]]]>;
+      return grouped.mapPartitions((it) => joinGroups(spec, it));
+    }
+    default:
+      throw new TsSparkError('INTERNAL', `unknown physical operator ${(p as { kind: string }).kind}`);
+  }
+}
+
+/** A shuffle to the exchange's partitions; a range exchange (global sort) becomes one partition, sorted after. */
+function shuffle(child: Batches, partitioning: Partitioning, n = numOf(partitioning)): RDD<[number, ColumnBatch]> {
+  const part: Partitioning = partitioning.kind === 'range' ? { kind: 'single' } : partitioning;
+  const keyed = child.mapPartitionsWithIndex((i, it) => partitionBatches(part, i, it)) as RDD<[number, ColumnBatch]>;
+  return keyed.partitionBy(hashPartitioner(part.kind === 'single' ? 1 : n));
+}
+
+function numOf(p: Partitioning): number {
+  return p.kind === 'single' || p.kind === 'range' ? 1 : p.numPartitions;
+}
+
+function stripInput(p: PhysicalPlan): PhysicalPlan {
+  if (!('input' in p)) return p;
+  return { ...p, input: { kind: 'local_scan', batches: [], numPartitions: 1, output: p.input.output } } as PhysicalPlan;
+}

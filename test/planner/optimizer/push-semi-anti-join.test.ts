@@ -47,8 +47,8 @@ describe('push-semi-anti-join', () => {
   });
 
   it('stays above an inner join when the subquery side is a base table (EXISTS over lineitem keeps most rows)', () => {
-    const base = rel(attr('k2'));
-    const k2 = (base as { output: Attribute[] }).output[0]!;
+    const k2 = attr('k2');
+    const base = rel(k2);
     const p: LogicalPlan = { kind: 'join', type: 'left_anti', left: inner, right: base, condition: eq(oKey, k2) };
     expect(run(p)).toBe(p);
   });

@@ -15,8 +15,8 @@ const batch = (keys: number[], tags: number[], valid: Uint8Array | null = null):
 describe('distinctKeyRows', () => {
   it('keeps the first row per key across batches', () => {
     const out = [...distinctKeyRows([key], [batch([1, 2, 1, 3], [10, 20, 30, 40]), batch([3, 4, 2], [50, 60, 70])])];
-    const keys = out.flatMap((b) => [...(b.columns[0]!.values as Float64Array)]);
-    const tags = out.flatMap((b) => [...(b.columns[1]!.values as Int32Array)]);
+    const keys = out.flatMap((b) => [...((b.columns[0] as { values: Float64Array }).values)]);
+    const tags = out.flatMap((b) => [...((b.columns[1] as { values: Int32Array }).values)]);
     expect(keys).toEqual([1, 2, 3, 4]);
     expect(tags).toEqual([10, 20, 40, 60]);
   });

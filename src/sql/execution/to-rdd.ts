@@ -12,19 +12,12 @@ import { distinctKeyRows } from './distinct-keys.js';
 import { partitionBatches } from './exchange-map.js';
 import { hashJoin, type JoinSpec } from './hash-join.js';
 import { rangeExchange } from './range-exchange.js';
-import { rangeBatches, rangeTasks } from './range-scan.js';
-import { runOperator } from './run-operator.js';
-import { readTasks, sources } from './sources-bridge.js';
+import { joinSpecOf, leafRdd, operatorOver } from './plan-rdd-parts.js';
 import { metricsFor } from './sql-metrics.js';
 import type { SqlRuntime } from './runtime.js';
 
 type Batches = RDD<ColumnBatch>;
 type Keyed = RDD<[number, ColumnBatch]>;
-
-function stripInput(p: PhysicalPlan): PhysicalPlan {
-  if (!('input' in p)) return p;
-  return { ...p, input: { kind: 'local_scan', batches: [], numPartitions: 1, output: p.input.output } } as PhysicalPlan;
-}
 
 async function adaptiveCount(rt: SqlRuntime, shuffled: RDD<unknown>, sizes: ReadonlyArray<{ value: unknown }>, n: number): Promise<number> {
   if (!rt.adaptive || n <= 1) return n;
@@ -61,14 +54,9 @@ export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
 
 async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
   const sc = rt.sc;
+  const leaf = leafRdd(rt, p);
+  if (leaf) return leaf;
   switch (p.kind) {
-    case 'local_scan':
-      return sc.parallelize([...p.batches], Math.max(1, p.numPartitions));
-    case 'rdd_scan': {
-      const rdd = rt.rdds?.get(p.rddId);
-      if (!rdd) throw new TsSparkError('INTERNAL', `no RDD ${p.rddId} registered for this session`);
-      return rdd;
-    }
     case 'cached': {
       // one persisted RDD per cached DataFrame and session: later queries read its cached partitions
       let rdd = rt.cache?.get(p.cacheId);
@@ -78,21 +66,8 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       }
       return rdd;
     }
-    case 'range_scan': {
-      const tasks = rangeTasks(p.start, p.end, p.step, Math.max(1, p.numPartitions));
-      return sc.parallelize(tasks, tasks.length).mapPartitions((it) => rangeBatches(it));
-    }
-    case 'file_scan': {
-      const tasks = sources().readPartitions(p.source, p.columns, p.filters, { maxPartitionBytes: rt.filesMaxPartitionBytes, openCostInBytes: rt.filesOpenCostInBytes, parallelism: sc.defaultParallelism });
-      metricsFor(rt)?.scanned(p, tasks);
-      const columns = p.columns;
-      const filters = p.filters;
-      return sc.parallelize(tasks, Math.max(1, tasks.length)).mapPartitions((it) => readTasks(it, columns, filters));
-    }
     case 'project': case 'filter': case 'hash_aggregate': case 'sort': case 'window': case 'limit': case 'expand': case 'generate': {
-      const child = await toRdd(rt, p.input);
-      const op = stripInput(p);
-      return child.mapPartitions((it) => runOperator(op, it));
+      return operatorOver(await toRdd(rt, p.input), p);
     }
     case 'union': {
       const kids = await Promise.all(p.inputs.map((c) => toRdd(rt, c)));
@@ -111,16 +86,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
     case 'broadcast_exchange':
       throw new TsSparkError('INTERNAL', 'a broadcast exchange is read by its join');
     case 'hash_join': case 'nested_loop_join': {
-      const spec: JoinSpec = {
-        joinType: p.joinType,
-        buildSide: p.kind === 'hash_join' ? p.buildSide : 'right',
-        leftKeys: p.kind === 'hash_join' ? p.leftKeys : [],
-        rightKeys: p.kind === 'hash_join' ? p.rightKeys : [],
-        leftWidth: p.left.output.length,
-        rightWidth: p.right.output.length,
-        ...(p.condition ? { condition: p.condition } : {}),
-        ...(p.kind === 'hash_join' && p.nullSafe ? { nullSafe: true } : {}),
-      };
+      const spec = joinSpecOf(p);
       const bcast = p.left.kind === 'broadcast_exchange' ? 'left' : p.right.kind === 'broadcast_exchange' ? 'right' : undefined;
       if (bcast) {
         const buildPlan = (bcast === 'left' ? p.left : p.right) as Extract<PhysicalPlan, { kind: 'broadcast_exchange' }>;

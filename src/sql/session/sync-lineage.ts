@@ -10,11 +10,8 @@ import type { RDD } from '../../rdd/rdd.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import { partitionBatches } from '../execution/exchange-map.js';
 import { physicalPlanOf, type ExecutionContext } from '../execution/execute-plan.js';
-import type { JoinSpec } from '../execution/hash-join.js';
-import { rangeBatches, rangeTasks } from '../execution/range-scan.js';
-import { runOperator } from '../execution/run-operator.js';
+import { joinSpecOf, leafRdd, operatorOver } from '../execution/plan-rdd-parts.js';
 import type { SqlRuntime } from '../execution/runtime.js';
-import { readTasks, sources } from '../execution/sources-bridge.js';
 import { joinGroups, valuesOf } from '../execution/to-rdd.js';
 
 type Batches = RDD<ColumnBatch>;
@@ -35,15 +32,9 @@ export function lazyPhysicalPlan(ctx: ExecutionContext, plan: LogicalPlan): Phys
 
 /** The RDD of a physical plan, without running anything. */
 export function syncLineage(rt: SqlRuntime, p: PhysicalPlan): Batches {
-  const sc = rt.sc;
+  const leaf = leafRdd(rt, p);
+  if (leaf) return leaf;
   switch (p.kind) {
-    case 'local_scan':
-      return sc.parallelize([...p.batches], Math.max(1, p.numPartitions));
-    case 'rdd_scan': {
-      const rdd = rt.rdds?.get(p.rddId);
-      if (!rdd) throw new TsSparkError('INTERNAL', `no RDD ${p.rddId} registered for this session`);
-      return rdd;
-    }
     case 'cached': {
       // the same persisted RDD the action path uses for this cache id, built here when no action built it yet
       let rdd = rt.cache?.get(p.cacheId);
@@ -53,23 +44,10 @@ export function syncLineage(rt: SqlRuntime, p: PhysicalPlan): Batches {
       }
       return rdd;
     }
-    case 'range_scan': {
-      const tasks = rangeTasks(p.start, p.end, p.step, Math.max(1, p.numPartitions));
-      return sc.parallelize(tasks, tasks.length).mapPartitions((it) => rangeBatches(it));
-    }
-    case 'file_scan': {
-      const tasks = sources().readPartitions(p.source, p.columns, p.filters);
-      const columns = p.columns;
-      const filters = p.filters;
-      return sc.parallelize(tasks, Math.max(1, tasks.length)).mapPartitions((it) => readTasks(it, columns, filters));
-    }
-    case 'project': case 'filter': case 'hash_aggregate': case 'sort': case 'window': case 'limit': case 'expand': case 'generate': {
-      const child = syncLineage(rt, p.input);
-      const op = stripInput(p);
-      return child.mapPartitions((it) => runOperator(op, it));
-    }
+    case 'project': case 'filter': case 'hash_aggregate': case 'sort': case 'window': case 'limit': case 'expand': case 'generate':
+      return operatorOver(syncLineage(rt, p.input), p);
     case 'union':
-      return sc.union(p.inputs.map((c) => syncLineage(rt, c)));
+      return rt.sc.union(p.inputs.map((c) => syncLineage(rt, c)));
     case 'exchange':
       return shuffle(syncLineage(rt, p.input), p.partitioning).mapPartitions((it) => valuesOf(it));
     case 'broadcast_exchange':
@@ -80,16 +58,7 @@ export function syncLineage(rt: SqlRuntime, p: PhysicalPlan): Batches {
           hint: 'drop the hint, or collect() the DataFrame instead of going through df.rdd',
         });
       }
-      const spec: JoinSpec = {
-        joinType: p.joinType,
-        buildSide: p.kind === 'hash_join' ? p.buildSide : 'right',
-        leftKeys: p.kind === 'hash_join' ? p.leftKeys : [],
-        rightKeys: p.kind === 'hash_join' ? p.rightKeys : [],
-        leftWidth: p.left.output.length,
-        rightWidth: p.right.output.length,
-        ...(p.condition ? { condition: p.condition } : {}),
-        ...(p.kind === 'hash_join' && p.nullSafe ? { nullSafe: true } : {}),
-      };
+      const spec = joinSpecOf(p);
       const n = numOf(p.left.partitioning);
       const l = shuffle(syncLineage(rt, p.left.input), p.left.partitioning);
       const r = shuffle(syncLineage(rt, p.right.input), p.right.partitioning, n);
@@ -111,9 +80,4 @@ function shuffle(child: Batches, partitioning: Partitioning, n = numOf(partition
 
 function numOf(p: Partitioning): number {
   return p.kind === 'single' || p.kind === 'range' ? 1 : p.numPartitions;
-}
-
-function stripInput(p: PhysicalPlan): PhysicalPlan {
-  if (!('input' in p)) return p;
-  return { ...p, input: { kind: 'local_scan', batches: [], numPartitions: 1, output: p.input.output } } as PhysicalPlan;
 }

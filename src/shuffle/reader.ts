@@ -53,8 +53,7 @@ export function locateBlockRange(rootDir: string, shuffleId: number, mapId: numb
   const dataPath = shuffleDataPath(rootDir, shuffleId, mapId);
   let offsets: Float64Array;
   try {
-    const indexBytes = fs.readFileSync(shuffleIndexPath(rootDir, shuffleId, mapId));
-    offsets = decodeIndex(indexBytes, fs.statSync(dataPath).size, details);
+    offsets = indexOf(dataPath, shuffleIndexPath(rootDir, shuffleId, mapId), details);
   } catch (e) {
     throw fetchFailed(`map output of shuffle ${shuffleId} map ${mapId} is missing or corrupt: ${(e as Error).message}`, details, e);
   }
@@ -66,6 +65,25 @@ export function locateBlockRange(rootDir: string, shuffleId: number, mapId: numb
   }
   const offset = offsets[startReduce]!;
   return { dataPath, offset, length: offsets[endReduce]! - offset };
+}
+
+/**
+ * Decoded index files of recently read map outputs: a reduce task reading many (coalesced) partitions of one map
+ * output reads its index once. Keyed by the data file's identity (inode, size, mtime), so a rewritten output
+ * (a retried map task) or a removed one is never served from the cache.
+ */
+const indexCache = new Map<string, { readonly key: string; readonly offsets: Float64Array }>();
+const INDEX_CACHE_ENTRIES = 256;
+
+function indexOf(dataPath: string, indexPath: string, details: Readonly<Record<string, unknown>>): Float64Array {
+  const st = fs.statSync(dataPath);
+  const key = `${st.ino}:${st.size}:${st.mtimeMs}`;
+  const hit = indexCache.get(dataPath);
+  if (hit && hit.key === key) return hit.offsets;
+  const offsets = decodeIndex(fs.readFileSync(indexPath), st.size, details);
+  if (indexCache.size >= INDEX_CACHE_ENTRIES) indexCache.delete(indexCache.keys().next().value!);
+  indexCache.set(dataPath, { key, offsets });
+  return offsets;
 }
 
 /** Iterates the record batches of a sequence of blocks (local or fetched), block by block, frame by frame. */

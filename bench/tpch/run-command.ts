@@ -168,6 +168,7 @@ export async function runBench(args: RunArgs, engineFactory: EngineFactory = pac
       const ms = ts.length === 0 ? firstMs : median(ts);
       base = await measured();
       results.push({ ...base, rows: rows.length, tssparkMs: ms, ratio: ms / exp.ms, status: 'ok' });
+      log(`Q${q} ok: ${ms.toFixed(0)} ms, DuckDB ${exp.ms.toFixed(0)} ms, driver peak RSS ${mib(base.driverPeakRssBytes)} MiB`);
     } catch (e) {
       base = await measured();
       results.push({ ...base, rows: null, tssparkMs: null, ratio: null, status: 'FAILED', reason: firstLine(e) });

@@ -100,6 +100,8 @@ export class Executor {
 
   removeBroadcast(id: number): void {
     this.broadcastBytes.delete(id);
+    const msg: ToWorker = { type: 'drop-broadcast', id };
+    for (const s of this.slots) s.worker.postMessage(msg);
   }
 
   removeRdd(rddId: number): void {

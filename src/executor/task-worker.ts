@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { TsSparkError } from '../common/errors.js';
 import { registerFiles } from '../common/spark-files.js';
-import { installRevivers } from './revivers.js';
+import { dropBroadcast, installRevivers } from './revivers.js';
 import { runTask } from './task-runner.js';
 import type { FromWorker, ToWorker, WorkerContext, WorkerRequest } from './worker-protocol.js';
 
@@ -36,6 +36,7 @@ port.on('message', (msg: ToWorker) => {
     else p.reject(new TsSparkError('INTERNAL', msg.error ?? 'request failed'));
     return;
   }
+  if (msg.type === 'drop-broadcast') { dropBroadcast(msg.id); return; }
   void runTask(ctx, msg.task, msg.payloadId, msg.payload, {
     getBlock: async (rddId, partition) => (await request({ what: 'get-block', rddId, partition })) as Uint8Array | undefined,
     putBlock: (rddId, partition, bytes, useMemory, useDisk) => {

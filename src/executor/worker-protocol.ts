@@ -14,7 +14,9 @@ export interface WorkerContext {
 
 export type ToWorker =
   | { readonly type: 'run'; readonly task: Uint8Array; readonly payloadId: string; readonly payload?: Uint8Array }
-  | { readonly type: 'reply'; readonly reqId: number; readonly ok: boolean; readonly value?: unknown; readonly error?: string };
+  | { readonly type: 'reply'; readonly reqId: number; readonly ok: boolean; readonly value?: unknown; readonly error?: string }
+  /** The broadcast was destroyed: the thread drops its decoded copy (and what was built from it). */
+  | { readonly type: 'drop-broadcast'; readonly id: number };
 
 export type WorkerRequest =
   | { readonly what: 'get-block'; readonly rddId: number; readonly partition: number }

@@ -27,6 +27,8 @@ export interface SqlRuntime {
   readonly filesMaxPartitionBytes?: number;
   /** spark.sql.files.openCostInBytes in bytes (default 4 MiB): the estimated cost of opening a file when packing splits. */
   readonly filesOpenCostInBytes?: number;
+  /** Broadcast variables this execution created; the session destroys them when the execution ends. */
+  readonly broadcasts?: Array<{ destroy(): void }>;
   /** RDDs of ColumnBatches behind rdd_scan nodes (createDataFrame(rdd)). */
   readonly rdds?: ReadonlyMap<number, RDD<ColumnBatch>>;
   /** Persisted RDDs of cached DataFrames, by cache id (session-scoped). */

@@ -46,6 +46,13 @@ function numOf(p: Partitioning): number {
   return p.kind === 'single' ? 1 : p.numPartitions;
 }
 
+/** A broadcast variable for a join's build side, destroyed with the execution that made it (rt.broadcasts). */
+function broadcastOf<T>(rt: SqlRuntime, value: T): { readonly value: T } {
+  const b = rt.sc.broadcast(value);
+  rt.broadcasts?.push(b);
+  return b;
+}
+
 /** Every operator's RDD, metered for the SQL tab when the session attached metrics to this runtime. */
 export async function toRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
   const rdd = await operatorRdd(rt, p);
@@ -61,7 +68,8 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       // one persisted RDD per cached DataFrame and session: later queries read its cached partitions
       let rdd = rt.cache?.get(p.cacheId);
       if (!rdd) {
-        rdd = (await toRdd(rt, p.input)).cache();
+        // a cached plan outlives this execution (recomputing a lost partition needs its broadcasts)
+        rdd = (await toRdd({ ...rt, broadcasts: undefined }, p.input)).cache();
         rt.cache?.set(p.cacheId, rdd);
       }
       return rdd;
@@ -94,7 +102,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
         const buildRdd = await toRdd(rt, buildPlan.input);
         const existence = (spec.joinType === 'left_semi' || spec.joinType === 'left_anti') && !spec.condition && bcast === 'right';
         const keys = spec.rightKeys;
-        const build = sc.broadcast(await (existence ? buildRdd.mapPartitions((it) => distinctKeyRows(keys, it)) : buildRdd).collect());
+        const build = broadcastOf(rt, await (existence ? buildRdd.mapPartitions((it) => distinctKeyRows(keys, it)) : buildRdd).collect());
         const stream = await toRdd(rt, bcast === 'left' ? p.right : p.left);
         const s: JoinSpec = { ...spec, buildSide: bcast };
         return stream.mapPartitions((it) => hashJoin(s, it, build.value));
@@ -115,7 +123,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       if (broadcastable(spec.joinType, spec.buildSide)) {
         const small = await smallBuildSide(rt, buildLeft ? l : r, buildLeft ? lSizes : rSizes);
         if (small) {
-          const build = sc.broadcast(small);
+          const build = broadcastOf(rt, small);
           return (buildLeft ? rIn : lIn).mapPartitions((it) => hashJoin(spec, it, build.value));
         }
         if (spec.joinType === 'inner' || spec.joinType === 'cross') {
@@ -123,7 +131,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
           // shuffled is read where its map stage left it
           const other = await smallBuildSide(rt, buildLeft ? r : l, buildLeft ? rSizes : lSizes);
           if (other) {
-            const build = sc.broadcast(other);
+            const build = broadcastOf(rt, other);
             const flipped: JoinSpec = { ...spec, buildSide: buildLeft ? 'right' : 'left' };
             const side = buildLeft ? l : r;
             const m = coalescedCount(rt, [buildLeft ? lSizes : rSizes], n);

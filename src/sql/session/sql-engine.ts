@@ -83,11 +83,17 @@ export class SqlEngine {
       metrics.close();
       bus.post({ kind: 'sql-execution-end', executionId, jobIds, time: Date.now(), ...(error !== undefined ? { error } : {}) });
     };
+    // the join build sides this execution broadcast are destroyed when it ends (executors drop their copies)
+    const runtimes: Array<{ broadcasts?: Array<{ destroy(): void }> }> = [];
+    const hook: MetricsHook = (rt, executed) => { runtimes.push(rt as { broadcasts?: Array<{ destroy(): void }> }); metrics.hook(rt, executed); };
+    const release = (): void => { for (const rt of runtimes) for (const b of rt.broadcasts?.splice(0) ?? []) b.destroy(); };
     try {
-      const r = await work(metrics.hook);
+      const r = await work(hook);
+      release();
       end();
       return r;
     } catch (e) {
+      release();
       end((e as Error).message);
       throw e;
     } finally {
@@ -255,6 +261,7 @@ export class SqlEngine {
       filesOpenCostInBytes: parseBytes(this.spark.conf.get('spark.sql.files.openCostInBytes') ?? '4m'),
       rdds: this.sqlRdds,
       cache: this.cacheRdds,
+      broadcasts: [] as Array<{ destroy(): void }>,
     };
   }
 }

@@ -187,8 +187,9 @@ export class SparkContext implements RddContext {
     this.assertRunning();
     const id = this.nextBroadcast();
     this.broadcasts.set(id, encodeValue(value));
-    return new Broadcast<T>(id, value, (bid) => {
-      this.broadcasts.delete(bid);
+    return new Broadcast<T>(id, value, (bid, destroyed) => {
+      // unpersist: executors drop their copies and fetch the driver's bytes again on next use (Spark's semantics)
+      if (destroyed) this.broadcasts.delete(bid);
       this.backend.removeBroadcast(bid);
     });
   }

@@ -8,7 +8,8 @@ export const BROADCAST_KIND = 'broadcast';
 export class Broadcast<T> {
   private destroyed = false;
 
-  constructor(readonly id: number, private readonly v: T, private readonly onRemove: (id: number) => void) {}
+  /** `onRemove(id, destroyed)`: executors drop their copies; the driver keeps its bytes unless destroyed. */
+  constructor(readonly id: number, private readonly v: T, private readonly onRemove: (id: number, destroyed: boolean) => void) {}
 
   get value(): T {
     if (this.destroyed) throw new TsSparkError('INVALID_ARGUMENT', `Attempted to use Broadcast(${this.id}) after it was destroyed`);
@@ -17,12 +18,12 @@ export class Broadcast<T> {
 
   /** Removes executor copies; the driver keeps the value (Spark's unpersist). */
   unpersist(): void {
-    this.onRemove(this.id);
+    this.onRemove(this.id, false);
   }
 
   destroy(): void {
     this.destroyed = true;
-    this.onRemove(this.id);
+    this.onRemove(this.id, true);
   }
 
   [SHIP](): ShipMarker {

@@ -42,7 +42,7 @@ export function* splitByPartition(n: number, pidsOf: (b: ColumnBatch) => Int32Ar
   let pooled = 0;
   for (const b of input) {
     if (b.numRows === 0) continue;
-    if (n === 1) { bytes[0]! += b.numRows * 8 * Math.max(1, b.columns.length); yield [0, b]; continue; }
+    if (n === 1) { bytes[0]! += b.numRows * rowBytesOf(b); yield [0, b]; continue; }
     pool.push(b);
     pooled += b.numRows;
     if (pooled < poolRows) continue;
@@ -55,7 +55,7 @@ export function* splitByPartition(n: number, pidsOf: (b: ColumnBatch) => Int32Ar
 }
 
 function* split(b: ColumnBatch, n: number, pidsOf: (b: ColumnBatch) => Int32Array, bytes: Float64Array): Iterable<[number, ColumnBatch]> {
-  const rowBytes = 8 * Math.max(1, b.columns.length);
+  const rowBytes = rowBytesOf(b);
   const { starts, dst } = partitionOrder(pidsOf(b), n);
   const sorted = b.columns.map((c) => scatterColumn(c, dst));
   for (let q = 0; q < n; q++) {
@@ -76,4 +76,28 @@ function partitionOrder(pids: Int32Array, n: number): { starts: Int32Array; dst:
   const dst = new Int32Array(rows);
   for (let i = 0; i < rows; i++) dst[i] = pos[pids[i]!]!++;
   return { starts, dst };
+}
+
+/**
+ * Average bytes per row as the shuffle writes them (numbers 8, ints/ids 4, flags 1, strings their length plus a
+ * header, sampled), for adaptive coalescing and broadcast decisions: counting 8 bytes for a string column made a
+ * side of long comments look small enough to broadcast.
+ */
+export function rowBytesOf(b: ColumnBatch): number {
+  let total = 0;
+  for (const c of b.columns) {
+    switch (c.kind) {
+      case 'f64': total += 8; break;
+      case 'i32': case 'dict': total += 4; break;
+      case 'bool': total += 1; break;
+      case 'str': case 'obj': {
+        const step = Math.max(1, Math.floor(b.numRows / 64));
+        let chars = 0, seen = 0;
+        for (let r = 0; r < b.numRows; r += step, seen++) { const v = c.values[r]; chars += typeof v === 'string' ? v.length : 8; }
+        total += 4 + (seen > 0 ? chars / seen : 0);
+        break;
+      }
+    }
+  }
+  return Math.max(1, total);
 }

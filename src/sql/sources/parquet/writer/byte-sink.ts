@@ -69,6 +69,16 @@ export class ByteSink {
   }
 
   /** UTF-8 bytes of `s` (no length prefix); returns the byte count. */
+  /** A PLAIN BYTE_ARRAY value: 4-byte little-endian length, then the UTF-8 bytes. */
+  lengthPrefixedUtf8(s: string): void {
+    this.ensure(4);
+    const at = this.pos;
+    this.pos += 4;
+    const n = this.utf8(s);
+    const b = this.bytes;
+    b[at] = n & 0xff; b[at + 1] = (n >>> 8) & 0xff; b[at + 2] = (n >>> 16) & 0xff; b[at + 3] = n >>> 24;
+  }
+
   utf8(s: string): number {
     const n = s.length;
     this.ensure(n * 3);

@@ -74,12 +74,7 @@ export class StringDictionary {
     const out = new ByteSink(this.bytes + 16);
     for (const s of this.values) {
       trackString(st, s);
-      out.ensure(4);
-      const at = out.pos;
-      out.pos += 4;
-      const len = out.utf8(s);
-      out.bytes[at] = len & 0xff; out.bytes[at + 1] = (len >>> 8) & 0xff;
-      out.bytes[at + 2] = (len >>> 16) & 0xff; out.bytes[at + 3] = len >>> 24;
+      out.lengthPrefixedUtf8(s);
     }
     return out.view8();
   }

@@ -99,12 +99,7 @@ function plainStrings(out: ByteSink, col: Column, from: number, to: number, st: 
     const s = col.kind === 'dict' ? col.dictionary[col.ids[i]!]! : col.kind === 'str' ? col.values[i] : null;
     if (s === null || s === undefined) continue;
     trackString(st, s);
-    out.ensure(4);
-    const lenAt = out.pos;
-    out.pos += 4;
-    const n = out.utf8(s);
-    out.bytes[lenAt] = n & 0xff; out.bytes[lenAt + 1] = (n >>> 8) & 0xff;
-    out.bytes[lenAt + 2] = (n >>> 16) & 0xff; out.bytes[lenAt + 3] = n >>> 24;
+    out.lengthPrefixedUtf8(s);
   }
 }
 

@@ -2,9 +2,11 @@
 // exists matters there, so each task keeps the first row of every key before the side is broadcast (TPC-H Q22:
 // 1.5M orders rows become the ~100k customer keys they mention). Numeric keys without NULLs only; other
 // batches pass through unchanged.
+import type { RDD } from '../../rdd/rdd.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import type { Expression } from '../../planner/expr/expression.js';
 import { gatherBatch } from './batch-ops.js';
+import type { JoinSpec } from './hash-join.js';
 import { projector } from './kernels.js';
 
 export function* distinctKeyRows(keys: readonly Expression[], input: Iterable<ColumnBatch>): Iterable<ColumnBatch> {
@@ -25,4 +27,12 @@ export function* distinctKeyRows(keys: readonly Expression[], input: Iterable<Co
     if (k === b.numRows) yield b;
     else if (k > 0) yield gatherBatch(b, idx.subarray(0, k));
   }
+}
+
+/** The right (build) side of `spec` as the join needs it: key-deduped per task when only existence matters. */
+export function existenceSide(spec: JoinSpec, buildSide: 'left' | 'right', right: RDD<ColumnBatch>): RDD<ColumnBatch> {
+  const existence = (spec.joinType === 'left_semi' || spec.joinType === 'left_anti') && !spec.condition && buildSide === 'right';
+  if (!existence) return right;
+  const keys = spec.rightKeys;
+  return right.mapPartitions((it) => distinctKeyRows(keys, it));
 }

@@ -8,7 +8,7 @@ import type { RDD } from '../../rdd/rdd.js';
 import type { Partitioning, PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import type { ColumnBatch } from '../batch/column-batch.js';
 import { broadcastable, runMapStage, smallBuildSide } from './adaptive-join.js';
-import { distinctKeyRows } from './distinct-keys.js';
+import { existenceSide } from './distinct-keys.js';
 import { partitionBatches } from './exchange-map.js';
 import { hashJoin, type JoinSpec } from './hash-join.js';
 import { rangeExchange } from './range-exchange.js';
@@ -100,9 +100,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
         const buildPlan = (bcast === 'left' ? p.left : p.right) as Extract<PhysicalPlan, { kind: 'broadcast_exchange' }>;
         // the build side travels once per executor as a broadcast variable, not inside every task's closure
         const buildRdd = await toRdd(rt, buildPlan.input);
-        const existence = (spec.joinType === 'left_semi' || spec.joinType === 'left_anti') && !spec.condition && bcast === 'right';
-        const keys = spec.rightKeys;
-        const build = broadcastOf(rt, await (existence ? buildRdd.mapPartitions((it) => distinctKeyRows(keys, it)) : buildRdd).collect());
+        const build = broadcastOf(rt, await existenceSide(spec, bcast, buildRdd).collect());
         const stream = await toRdd(rt, bcast === 'left' ? p.right : p.left);
         const s: JoinSpec = { ...spec, buildSide: bcast };
         return stream.mapPartitions((it) => hashJoin(s, it, build.value));
@@ -114,9 +112,7 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       const rSizes = sc.collectionAccumulator<number[]>();
       const lIn = await toRdd(rt, p.left.input);
       const rAll = await toRdd(rt, p.right.input);
-      const existence = (spec.joinType === 'left_semi' || spec.joinType === 'left_anti') && !spec.condition && spec.buildSide === 'right';
-      const rightKeys = spec.rightKeys;
-      const rIn = existence ? rAll.mapPartitions((it) => distinctKeyRows(rightKeys, it)) : rAll;
+      const rIn = existenceSide(spec, spec.buildSide, rAll);
       const l = keyedSide(rt, lIn, p.left.partitioning, lSizes).partitionBy(part);
       const r = keyedSide(rt, rIn, p.right.partitioning, rSizes).partitionBy(part);
       const buildLeft = spec.buildSide === 'left';

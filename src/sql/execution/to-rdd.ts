@@ -68,8 +68,11 @@ async function operatorRdd(rt: SqlRuntime, p: PhysicalPlan): Promise<Batches> {
       // one persisted RDD per cached DataFrame and session: later queries read its cached partitions
       let rdd = rt.cache?.get(p.cacheId);
       if (!rdd) {
-        // a cached plan outlives this execution (recomputing a lost partition needs its broadcasts)
-        rdd = (await toRdd({ ...rt, broadcasts: undefined }, p.input)).cache();
+        // a cached plan outlives this execution (recomputing a lost partition needs its broadcasts): the
+        // broadcasts made for it are taken off the list released at the end of the execution
+        const mark = rt.broadcasts?.length ?? 0;
+        rdd = (await toRdd(rt, p.input)).cache();
+        rt.broadcasts?.splice(mark);
         rt.cache?.set(p.cacheId, rdd);
       }
       return rdd;

@@ -17,13 +17,23 @@ describe('local-cluster faults', () => {
     sc.statusBus.subscribe((e) => events.push(e));
     await sc.ready();
   });
+  /** The executors' pids: tasks that take a moment so both single-slot executors get one; retried for up to
+   *  10 s while a replacement executor (after an earlier test's kill) registers. */
+  async function executorPids(): Promise<number[]> {
+    let pids: number[] = [];
+    for (let i = 0; i < 20 && pids.length < 2; i++) {
+      pids = await sc.parallelize([1, 2, 3, 4], 4).map(() => { const end = Date.now() + 30; while (Date.now() < end) { /* spread */ } return process.pid; }).distinct().collect();
+      if (pids.length < 2) await new Promise((r) => setTimeout(r, 500));
+    }
+    return pids;
+  }
   afterAll(async () => {
     await sc.stop();
     fs.rmSync(marks, { recursive: true, force: true });
   });
 
   it('runs tasks in E executor processes, none of them the driver', async () => {
-    const pids = await sc.parallelize([1, 2, 3, 4], 4).map(() => process.pid).distinct().collect();
+    const pids = await executorPids();
     expect(pids.length).toBe(2);
     expect(pids).not.toContain(process.pid);
   });
@@ -65,7 +75,7 @@ describe('local-cluster faults', () => {
   });
 
   it('recomputes lost map outputs from lineage when an executor dies before the reduce stage reads them', async () => {
-    const pids = await sc.parallelize([1, 2, 3, 4], 4).map(() => process.pid).distinct().collect();
+    const pids = await executorPids();
     expect(pids.length).toBe(2);
     const victim = pids[1]!;
     const marker = path.join(marks, 'kill-once');
@@ -93,7 +103,7 @@ describe('local-cluster faults', () => {
   });
 
   it('declares a hanging executor lost after spark.network.timeout and finishes the job elsewhere', async () => {
-    const pids = await sc.parallelize([1, 2, 3, 4], 4).map(() => process.pid).distinct().collect();
+    const pids = await executorPids();
     const victim = pids[0]!;
     const job = sc.parallelize([1, 2, 3, 4, 5, 6], 6).map((x) => {
       const end = Date.now() + 200;
